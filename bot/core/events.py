@@ -1,0 +1,143 @@
+"""The catalogue of append-only facts the engine and transports record.
+
+Drop-off is never recorded: analytics derives it from these facts (see docs/metrics.md).
+Nothing here holds typed text: free text is recorded as its length only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from typing import Any, ClassVar
+
+
+@dataclass(frozen=True, kw_only=True)
+class Event:
+    """Common context of every fact: which run of which scenario version, where, when."""
+
+    kind: ClassVar[str] = "event"
+    scenario: str
+    version: str
+    run: int
+    step: str | None
+    locale: str
+    at_ms: int
+
+    def details(self) -> dict[str, Any]:
+        """The fields particular to this kind of event."""
+        common = {f.name for f in fields(Event)}
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.name not in common}
+
+
+@dataclass(frozen=True, kw_only=True)
+class RunStarted(Event):
+    """run_started: a new attempt at a scenario version; `from_version` set after an update."""
+
+    kind: ClassVar[str] = "run_started"
+    from_version: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class StepShown(Event):
+    """step_shown: a step was put in front of the user (again, after help or a language switch,
+    counts once per run in reach)."""
+
+    kind: ClassVar[str] = "step_shown"
+
+
+@dataclass(frozen=True, kw_only=True)
+class AnswerGiven(Event):
+    """answer_given: an option chosen, whether it was right, which attempt, time since shown."""
+
+    kind: ClassVar[str] = "answer_given"
+    option: str
+    correct: bool | None
+    attempt: int
+    elapsed_ms: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class AnswerRevealed(Event):
+    """answer_revealed: after too many wrong attempts the right answer was shown."""
+
+    kind: ClassVar[str] = "answer_revealed"
+    attempt: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class TextAnswered(Event):
+    """text_answered: a free-text answer where one was asked for (length only)."""
+
+    kind: ClassVar[str] = "text_answered"
+    length: int
+    elapsed_ms: int
+    accepted: bool
+
+
+@dataclass(frozen=True, kw_only=True)
+class HelpAsked(Event):
+    """help_asked: "I'm stuck"; level 1 hint, 2 explanation, 3 a human contact."""
+
+    kind: ClassVar[str] = "help_asked"
+    level: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class TextInsteadOfButton(Event):
+    """text_typed: text typed where buttons were expected (length only): a confusion signal."""
+
+    kind: ClassVar[str] = "text_typed"
+    length: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class RunCompleted(Event):
+    """run_completed: the end step was reached."""
+
+    kind: ClassVar[str] = "run_completed"
+
+
+@dataclass(frozen=True, kw_only=True)
+class RunRestarted(Event):
+    """run_restarted: the user abandoned this run on purpose to start again."""
+
+    kind: ClassVar[str] = "run_restarted"
+
+
+@dataclass(frozen=True, kw_only=True)
+class LanguageChanged(Event):
+    """language_changed: `locale` is the new language, `from_locale` the old one."""
+
+    kind: ClassVar[str] = "language_changed"
+    from_locale: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class Rated(Event):
+    """rated: a 1-5 rating at the end of a run."""
+
+    kind: ClassVar[str] = "rated"
+    score: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class BotBlocked(Event):
+    """bot_blocked: Telegram said the user blocked the bot; analytics tells it from drop-off."""
+
+    kind: ClassVar[str] = "bot_blocked"
+
+
+CATALOGUE: tuple[type[Event], ...] = (
+    RunStarted,
+    StepShown,
+    AnswerGiven,
+    AnswerRevealed,
+    TextAnswered,
+    HelpAsked,
+    TextInsteadOfButton,
+    RunCompleted,
+    RunRestarted,
+    LanguageChanged,
+    Rated,
+    BotBlocked,
+)
+BY_KIND: dict[str, type[Event]] = {cls.kind: cls for cls in CATALOGUE}

@@ -1,0 +1,244 @@
+"""Loading scenarios and their translations, reporting every problem as `file:line: message`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from bot.core import keys, structure, translations, yamlsource
+from bot.core.errors import ScenarioError
+from bot.core.model import QuestionStep, ScenarioSpec, TextStep
+from bot.core.problems import Problem, Severity
+from bot.core.scenario import Scenario
+
+LOCALES = ("ru", "en")
+INTERFACE_FILE = "bot.ftl"
+
+
+@dataclass
+class Library:
+    """Everything the engine and the renderers need: scenarios and Fluent sources."""
+
+    scenarios: dict[str, Scenario] = field(default_factory=dict)
+    sources: dict[tuple[str, str], str] = field(default_factory=dict)
+    """(locale, catalogue) -> Fluent source; catalogue "" is the interface, else a scenario id."""
+    locales: tuple[str, ...] = LOCALES
+
+
+def display(path: Path) -> str:
+    """A path as a writer would type it: relative to the working directory when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def check_scenario(
+    yaml_path: Path, locales_dir: Path, locales: Iterable[str] = LOCALES
+) -> tuple[Scenario | None, list[Problem], dict[str, str]]:
+    """Validate one scenario with its translations. Returns the scenario only if error-free."""
+    name = display(yaml_path)
+    problems: list[Problem] = []
+    try:
+        source = yamlsource.parse(yaml_path.read_text(encoding="utf-8"))
+    except yamlsource.YamlSyntaxError as exc:
+        return None, [Problem(name, exc.line, exc.message)], {}
+    except (OSError, UnicodeDecodeError) as exc:
+        return None, [Problem(name, 1, f"cannot read file: {exc}")], {}
+    for key, line in source.duplicates:
+        problems.append(Problem(name, line, f'duplicate key "{key}"'))
+    if not isinstance(source.data, dict):
+        return None, [*problems, Problem(name, 1, "expected a mapping with id and steps")], {}
+    try:
+        spec = ScenarioSpec.model_validate(source.data)
+    except ValidationError as exc:
+        for error in exc.errors():
+            problems.append(Problem(name, source.line(error["loc"]), _pydantic_message(error)))
+        return None, sorted(set(problems)), {}
+    for path, message in structure.check(spec, yaml_path.stem):
+        problems.append(Problem(name, source.line(path), message))
+    problems.extend(_teaching_warnings(spec, source, name))
+
+    texts: dict[str, str] = {}
+    files: dict[str, translations.FtlFile] = {}
+    ftl_names: dict[str, str] = {}
+    for locale in locales:
+        ftl_path = locales_dir / locale / f"{spec.id}.ftl"
+        ftl_names[locale] = display(ftl_path)
+        try:
+            texts[locale] = ftl_path.read_text(encoding="utf-8")
+        except OSError:
+            problems.append(Problem(name, 1, f"missing translation file {display(ftl_path)}"))
+            continue
+        files[locale] = translations.parse_ftl(texts[locale])
+        problems.extend(Problem(ftl_names[locale], ln, m) for ln, m in files[locale].problems)
+    expected = translations.expected_keys(spec)
+    for locale, where, message in translations.compare(expected, files):
+        if isinstance(where, int):
+            problems.append(Problem(ftl_names[locale], where, message))
+        else:
+            problems.append(Problem(name, source.line(where), message))
+    problems = sorted(set(problems))
+    if any(p.severity is Severity.ERROR for p in problems):
+        return None, problems, texts
+    first = files[next(iter(files))]
+    attributes = {k: frozenset(m.attributes) for k, m in first.messages.items()}
+    scenario = Scenario.build(spec, name, attributes)
+    return scenario, [*problems, *_help_warnings(scenario, name, source)], texts
+
+
+def _pydantic_message(error: object) -> str:
+    assert isinstance(error, dict)
+    loc = [str(part) for part in error["loc"] if not str(part).endswith("Step")]
+    field_name = loc[-1] if loc else "document"
+    match error["type"]:
+        case "extra_forbidden":
+            return f'unknown field "{field_name}"'
+        case "missing":
+            return f'missing field "{field_name}"'
+        case "union_tag_invalid":
+            return (
+                f"unknown step kind {error['input'].get('kind')!r} "
+                "(expected info, question, choice, text or end)"
+            )
+        case "union_tag_not_found":
+            return 'step needs a "kind" (info, question, choice, text or end)'
+        case "string_pattern_mismatch":
+            return (
+                f'"{field_name}": {error["input"]!r} is not a valid id (lowercase letters '
+                "and digits, words joined by single hyphens)"
+            )
+    return f'"{field_name}": {error["msg"]}'
+
+
+def _teaching_warnings(
+    spec: ScenarioSpec, source: yamlsource.LinedYaml, name: str
+) -> list[Problem]:
+    warnings = []
+    if not spec.objectives:
+        warnings.append(
+            Problem(
+                name,
+                source.line(("id",)),
+                "no objectives: say what the learner will be able to do",
+                Severity.WARNING,
+            )
+        )
+    if not any(isinstance(s, QuestionStep) for s in spec.steps):
+        warnings.append(
+            Problem(
+                name,
+                source.line(("steps",)),
+                "no question at all: people learn by answering",
+                Severity.WARNING,
+            )
+        )
+    return warnings
+
+
+def _help_warnings(scenario: Scenario, name: str, source: yamlsource.LinedYaml) -> list[Problem]:
+    """Questions and text steps without a hint: the first level of help would be a human."""
+    out = []
+    for i, step in enumerate(scenario.spec.steps):
+        if isinstance(step, QuestionStep | TextStep) and not scenario.has(step.id, keys.HINT):
+            out.append(
+                Problem(
+                    name,
+                    source.line(("steps", i, "id")),
+                    f'step "{step.id}" has no .hint',
+                    Severity.WARNING,
+                )
+            )
+    return out
+
+
+def check_interface(locales_dir: Path, locales: Iterable[str] = LOCALES) -> list[Problem]:
+    """The interface texts: valid Fluent, and the same keys and attributes in every locale."""
+    problems: list[Problem] = []
+    files: dict[str, translations.FtlFile] = {}
+    names: dict[str, str] = {}
+    for locale in locales:
+        path = locales_dir / locale / INTERFACE_FILE
+        names[locale] = display(path)
+        try:
+            files[locale] = translations.parse_ftl(path.read_text(encoding="utf-8"), None)
+        except OSError:
+            problems.append(Problem(names[locale], 1, "missing interface translation file"))
+            continue
+        problems.extend(Problem(names[locale], ln, m) for ln, m in files[locale].problems)
+    for locale, ftl in files.items():
+        for other, theirs in files.items():
+            if other == locale:
+                continue
+            for key, message in ftl.messages.items():
+                if key not in theirs.messages:
+                    problems.append(
+                        Problem(names[other], 1, f'no "{key}" message (it is in locale {locale})')
+                    )
+                    continue
+                for attribute in message.attributes:
+                    if attribute not in theirs.messages[key].attributes:
+                        problems.append(
+                            Problem(
+                                names[other],
+                                theirs.messages[key].line,
+                                f'"{key}" has .{attribute} in locale {locale} but not here',
+                            )
+                        )
+    return sorted(set(problems))
+
+
+def scenario_files(paths: Iterable[Path]) -> list[Path]:
+    """YAML files named directly, or found in named directories."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted([*path.glob("*.yaml"), *path.glob("*.yml")]))
+        else:
+            found.append(path)
+    return found
+
+
+def validate(
+    paths: Iterable[Path], locales_dir: Path, locales: Iterable[str] = LOCALES
+) -> tuple[Library, list[Problem]]:
+    """Check scenario files and the interface texts; the library holds the error-free ones."""
+    locales = tuple(locales)
+    library = Library(locales=locales)
+    problems = check_interface(locales_dir, locales)
+    for locale in locales:
+        path = locales_dir / locale / INTERFACE_FILE
+        if path.exists():
+            library.sources[(locale, "")] = path.read_text(encoding="utf-8")
+    seen: dict[str, str] = {}
+    for yaml_path in scenario_files(paths):
+        scenario, found, texts = check_scenario(yaml_path, locales_dir, locales)
+        problems.extend(found)
+        if scenario is None:
+            continue
+        if scenario.id in seen:
+            problems.append(
+                Problem(
+                    scenario.source, 1, f'scenario id "{scenario.id}" also in {seen[scenario.id]}'
+                )
+            )
+            continue
+        seen[scenario.id] = scenario.source
+        library.scenarios[scenario.id] = scenario
+        for locale, text in texts.items():
+            library.sources[(locale, scenario.id)] = text
+    return library, problems
+
+
+def load_library(
+    scenarios_dir: Path, locales_dir: Path, locales: Iterable[str] = LOCALES
+) -> Library:
+    """Load everything for serving; raises ScenarioError listing every error (not warnings)."""
+    library, problems = validate([scenarios_dir], locales_dir, locales)
+    errors = [p for p in problems if p.severity is Severity.ERROR]
+    if errors:
+        raise ScenarioError(errors)
+    return library

@@ -1,0 +1,130 @@
+"""A loaded scenario: the validated spec plus its version, step index and graph facts."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import deque
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+
+from bot.core.model import (
+    ChoiceStep,
+    EndStep,
+    InfoStep,
+    Option,
+    QuestionStep,
+    ScenarioSpec,
+    Step,
+    TextStep,
+)
+
+
+def structural_version(spec: ScenarioSpec) -> str:
+    """A short hash of the structure: comment or text edits keep it, any structural change not."""
+    if spec.version is not None:
+        return str(spec.version)
+    digest = hashlib.sha256(spec.model_dump_json(exclude={"version"}).encode()).hexdigest()
+    return f"h{digest[:7]}"
+
+
+def option_target(step: QuestionStep | ChoiceStep, option: Option) -> str | None:
+    """Where an option leads; None means "stay and try again" (a wrong answer without `next`)."""
+    if option.next is not None:
+        return option.next
+    if isinstance(step, QuestionStep) and option.correct:
+        return step.next
+    return None
+
+
+def successors(step: Step) -> Iterator[str]:
+    """Steps reachable in one move from `step` (staying put is not a move)."""
+    match step:
+        case InfoStep() | TextStep():
+            yield step.next
+        case QuestionStep() | ChoiceStep():
+            for option in step.options:
+                target = option_target(step, option)
+                if target is not None:
+                    yield target
+        case EndStep():
+            return
+
+
+def distances(start: str, steps: Mapping[str, Step], *, reverse: bool = False) -> dict[str, int]:
+    """Breadth-first distances from `start` (or, reversed, to any end step)."""
+    edges: dict[str, list[str]] = {sid: [] for sid in steps}
+    for sid, step in steps.items():
+        for target in successors(step):
+            if target in edges:
+                if reverse:
+                    edges[target].append(sid)
+                else:
+                    edges[sid].append(target)
+    if reverse:
+        seeds = [sid for sid, step in steps.items() if isinstance(step, EndStep)]
+    else:
+        seeds = [start] if start in steps else []
+    dist = dict.fromkeys(seeds, 0)
+    queue = deque(seeds)
+    while queue:
+        current = queue.popleft()
+        for target in edges[current]:
+            if target not in dist:
+                dist[target] = dist[current] + 1
+                queue.append(target)
+    return dist
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """A scenario ready for the engine. Build it with `Scenario.build` from a validated spec."""
+
+    spec: ScenarioSpec
+    version: str
+    source: str = ""
+    steps: Mapping[str, Step] = field(default_factory=dict)
+    start: str = ""
+    depth: Mapping[str, int] = field(default_factory=dict)
+    to_end: Mapping[str, int] = field(default_factory=dict)
+    attributes: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    """Fluent attributes present per message key (the same in every locale once validated)."""
+
+    @classmethod
+    def build(
+        cls,
+        spec: ScenarioSpec,
+        source: str = "",
+        attributes: Mapping[str, frozenset[str]] | None = None,
+    ) -> Scenario:
+        steps = {s.id: s for s in spec.steps}
+        start = spec.start or spec.steps[0].id
+        return cls(
+            spec=spec,
+            version=structural_version(spec),
+            source=source,
+            steps=steps,
+            start=start,
+            depth=distances(start, steps),
+            to_end=distances(start, steps, reverse=True),
+            attributes=dict(attributes or {}),
+        )
+
+    def has(self, key: str, attribute: str) -> bool:
+        return attribute in self.attributes.get(key, frozenset())
+
+    @property
+    def id(self) -> str:
+        return self.spec.id
+
+    def position(self, step_id: str) -> tuple[int, int]:
+        """("step k of n"): k along the shortest path here, n = k + the shortest way to an end.
+
+        Branching makes any single "n" an estimate; this one never promises more than is left.
+        """
+        k = self.depth.get(step_id, 0) + 1
+        return k, k + self.to_end.get(step_id, 0)
+
+    @property
+    def length(self) -> int:
+        """Steps on the shortest path from start to an end, the end included."""
+        return self.to_end.get(self.start, 0) + 1

@@ -1,0 +1,76 @@
+"""YAML parsing that remembers the line of every value, so errors can say `file:line`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass
+class LinedYaml:
+    """Plain data plus a map from each value's path to its 1-based line."""
+
+    data: Any
+    lines: dict[Path_, int] = field(default_factory=dict)
+    duplicates: list[tuple[str, int]] = field(default_factory=list)
+
+    def line(self, path: Sequence[str | int]) -> int:
+        """The line of the deepest existing node along `path` (pydantic locs welcome:
+        segments that are not in the data, such as a union's tag, are skipped)."""
+        found: Path_ = ()
+        node = self.data
+        for part in path:
+            if isinstance(node, list):
+                if not isinstance(part, int) or not 0 <= part < len(node):
+                    continue
+            elif not isinstance(node, dict) or part not in node:
+                continue
+            node = node[part]
+            found = (*found, part)
+        while found and found not in self.lines:
+            found = found[:-1]
+        return self.lines.get(found, 1)
+
+
+class YamlSyntaxError(Exception):
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+def parse(text: str) -> LinedYaml:
+    """Parse one YAML document; raises YamlSyntaxError with a line on bad syntax."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else 1
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise YamlSyntaxError(line, f"YAML syntax error: {problem}") from None
+    result = LinedYaml(data=None)
+    if node is not None:
+        result.data = _build(node, (), result, yaml.SafeLoader(""))
+    return result
+
+
+def _build(node: yaml.Node, path: Path_, out: LinedYaml, loader: yaml.SafeLoader) -> Any:
+    out.lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        mapping: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            if key in mapping:
+                out.duplicates.append((str(key), key_node.start_mark.line + 1))
+                continue
+            mapping[key] = _build(value_node, (*path, key), out, loader)
+            out.lines[(*path, key)] = key_node.start_mark.line + 1
+        return mapping
+    if isinstance(node, yaml.SequenceNode):
+        return [_build(item, (*path, i), out, loader) for i, item in enumerate(node.value)]
+    return loader.construct_object(node, deep=True)

@@ -1,0 +1,98 @@
+"""Render abstract replies into text in one locale, through Fluent bundles."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from fluent.runtime import FluentBundle, FluentResource
+
+from bot.core.actions import Action
+from bot.core.errors import MissingTranslationError
+from bot.core.loader import Library
+from bot.core.replies import Reply, Text
+from bot.i18n.negotiation import negotiate
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class RenderedButton:
+    label: str
+    action: Action
+
+
+@dataclass(frozen=True)
+class RenderedReply:
+    text: str
+    buttons: tuple[tuple[RenderedButton, ...], ...]
+    step: str | None
+
+
+class Translator:
+    """Formats `Text`s. Strict mode (tests, validation) raises on any missing key or error;
+    otherwise the key itself is shown and the problem logged, so a user never sees a crash."""
+
+    def __init__(self, library: Library, *, contact: str, strict: bool = False) -> None:
+        self.library = library
+        self.strict = strict
+        self.globals: dict[str, Any] = {"contact": contact or Text("default-contact")}
+        self._bundles: dict[tuple[str, str], FluentBundle] = {}
+
+    def locale(self, requested: str) -> str:
+        return negotiate(requested, self.library.locales)
+
+    def bundle(self, locale: str, catalogue: str) -> FluentBundle:
+        key = (locale, catalogue)
+        bundle = self._bundles.get(key)
+        if bundle is None:
+            source = self.library.sources.get(key)
+            if source is None:
+                what = catalogue or "interface"
+                raise MissingTranslationError(f"no texts for {what} in {locale}")
+            bundle = FluentBundle([locale], use_isolating=False)
+            bundle.add_resource(FluentResource(source))
+            self._bundles[key] = bundle
+        return bundle
+
+    def has(self, locale: str, key: str, catalogue: str = "") -> bool:
+        return self.bundle(self.locale(locale), catalogue).has_message(key)
+
+    def text(self, item: Text, locale: str) -> str:
+        locale = self.locale(locale)
+        bundle = self.bundle(locale, item.catalogue)
+        attribute = f".{item.attribute}" if item.attribute else ""
+        where = f"{item.catalogue or 'bot'}:{item.key}{attribute}"
+        if not bundle.has_message(item.key):
+            return self._fail(f"missing message {where} in {locale}", item.key)
+        message = bundle.get_message(item.key)
+        pattern = message.attributes.get(item.attribute) if item.attribute else message.value
+        if pattern is None:
+            return self._fail(f"missing {where} in {locale}", item.key)
+        args = {
+            name: self.text(value, locale) if isinstance(value, Text) else value
+            for name, value in {**self.globals, **item.args}.items()
+        }
+        result, errors = bundle.format_pattern(pattern, args)
+        if errors:
+            return self._fail(f"cannot render {where} in {locale}: {errors}", str(result))
+        return str(result)
+
+    def __call__(self, key: str, locale: str, **args: Any) -> str:
+        """Shorthand for an interface text."""
+        return self.text(Text(key, args=args), locale)
+
+    def reply(self, reply: Reply, locale: str) -> RenderedReply:
+        body = "\n\n".join(self.text(part, locale) for part in reply.parts)
+        buttons = tuple(
+            tuple(RenderedButton(self.text(b.label, locale), b.action) for b in row)
+            for row in reply.buttons
+        )
+        return RenderedReply(body, buttons, reply.step)
+
+    def _fail(self, problem: str, fallback: str) -> str:
+        if self.strict:
+            raise MissingTranslationError(problem)
+        log.error("translation problem: %s", problem)
+        return fallback

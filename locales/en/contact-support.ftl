@@ -1,0 +1,163 @@
+title = Contacting support
+description = Learn your part in getting a problem solved by support: finding the real channel, preparing details, describing the problem, keeping your data safe and following up. About 5 minutes.
+
+objective--pick-channel = Find the provider's official support channel and pick one that fits the urgency
+objective--prepare-details = Have your order, account and device details ready before you write
+objective--describe-problem = Describe a problem so support can act on the first message
+objective--protect-secrets = Never share passwords, PINs, CVV codes or SMS codes with anyone
+objective--track-request = Keep the request number and follow up on it instead of opening duplicates
+
+## intro
+
+intro = Support can only fix what it understands. Your part is to reach the real support team, explain the problem clearly, keep your secrets to yourself and follow the request through. Let's practise on an everyday case: you paid for an order in an online shop's app, the money was taken, but the order still says "Awaiting payment".
+    .hint = Just read and press Next: the questions start on the next step.
+    .explanation = Support is a service you co-create: the agent brings access to systems and know-how, and you bring the facts only you have. A clear first message often saves days of back-and-forth. This scenario shows what that looks like in practice.
+
+## pick-channel
+
+pick-channel = Where do you look for the shop's support contacts?
+    .hint = Who can you be sure the contact really belongs to?
+    .explanation = Take contacts only from sources the company controls: its app, its official website (typed in yourself or from a bookmark), your order confirmation or contract. Fraudsters create look-alike "support" accounts on social media and messengers, buy ads in search results and reply to people's public complaints. Real support very rarely messages you first.
+pick-channel--official = In the app or on the official website
+    .feedback = Right. The app and the official website are controlled by the company, so the contacts there are real. Save them so you don't have to search next time.
+pick-channel--dm-support = Reply to a "Support" account's DM
+    .feedback = Risky. Fake "support" accounts watch public complaints and message people first, then ask for card details or codes. Check contacts in the app or on the official website.
+pick-channel--search-ad = The first number in search results
+    .feedback = Be careful: the top results are often ads, and fraudsters buy ads too. Open the official website yourself or use the app, and take the contacts from there.
+pick-channel--comments = Ask in the comments under their post
+    .feedback = Public comments are a poor channel: your data becomes visible to everyone, and fake "support" accounts reply to exactly these comments. Use the official channels.
+
+## urgency
+
+urgency = A different case: your bank's app shows a card payment you didn't make. How do you contact the bank?
+    .hint = Money that's leaving your account right now is an emergency.
+    .explanation = Match the channel to the urgency. For urgent money issues (unknown payments, a lost card, a suspected hack) block the card in the app if you can, then call the number in the app or on the back of the card, or use the in-app chat. Non-urgent questions, like a refund for a delayed order, are fine for a web form or email: they leave a written record.
+urgency--call-now = Block the card, call the bank now
+    .feedback = Right. Every minute counts: blocking the card stops further payments, and a call or the in-app chat gets the dispute started right away. Use the number from the app or the back of the card.
+urgency--email-wait = Send an email and wait for a reply
+    .feedback = Too slow for this. An email may wait in a queue for days while more money goes. Email is fine for non-urgent questions; here, block the card and call.
+urgency--wait-branch = Wait until the branch opens tomorrow
+    .feedback = Waiting is risky: the card still works overnight. Block it in the app and call the bank's line; it works around the clock at most banks.
+
+## prepare
+
+prepare = Back to the unpaid order. You're about to write to the shop's support. What do you have ready?
+    .hint = What will the agent ask you first?
+    .explanation = The first thing support needs is to find you and your order. Have ready: the order number, the email or phone number of your account, the date, time and amount of the payment, and a screenshot of the order status. For app problems, also note your device model, operating system and app version. Your password is never part of this list.
+prepare--details = Order number, email, payment time
+    .feedback = Right. With these, the agent can find your order and payment straight away instead of asking you for them one by one.
+prepare--nothing = Nothing, they'll find it themselves
+    .feedback = They'll probably ask you for it anyway, and each round of questions can cost a day. Have the details ready before you write.
+prepare--password = My password, so they can log in
+    .feedback = Never. Support doesn't need your password: staff see your account in their own systems. Anyone who asks for your password is not real support.
+
+## describe
+
+describe = Which description of the problem will help support the most?
+    .hint = Imagine the agent knows nothing about your situation.
+    .explanation = A useful description answers four questions: what you did, what you expected, what actually happened and when (date, time and time zone). Add the exact error text or a screenshot and what you've already tried. Keep it calm and to the point: it gets your request to the right person faster.
+describe--full-picture = What I did, expected, got, and when
+    .feedback = Right. Steps, expected result, actual result, date and time with the time zone, plus the error text or a screenshot. That's enough to start checking straight away.
+describe--fix-it = "Nothing works, fix it now!"
+    .feedback = Understandable, but the agent can't act on it: what doesn't work, where and since when? You'll get questions back instead of a fix.
+describe--life-story = The whole story of all my issues
+    .feedback = Too much. Details that don't matter bury the important ones, and the agent has to dig for them. Stick to this one problem and the facts.
+describe--screenshot = Just a screenshot, no words
+    .feedback = A screenshot helps, but not on its own: it doesn't say what you did, what you expected or when it happened. Add a few sentences.
+
+## one-problem
+
+one-problem = Besides the order, the app crashes when you open your profile, and you'd like to change your account email. How do you write?
+    .hint = Different problems are often handled by different teams.
+    .explanation = Write one request per problem. Requests are routed to different specialists: payments, app bugs, account changes. A mixed message gets stuck with the first team, and parts of it get lost. Separate requests can be solved in parallel, and each gets its own number.
+one-problem--separate = One request per problem
+    .feedback = Right. Each request goes to the team that can solve it, and each gets its own number, so nothing is forgotten.
+one-problem--all-in-one = Everything in one message
+    .feedback = It feels efficient, but usually the agent answers one point and the others get lost or wait for another team. Split them up.
+one-problem--every-channel = The same message to every channel
+    .feedback = That creates duplicates: several agents work on the same thing, answers contradict each other, and it can slow everything down. Pick one channel per problem.
+
+## secrets
+
+secrets = In the chat, the "agent" writes: "To confirm it's you, send us the code from the SMS you've just received." What do you do?
+    .hint = What is an SMS code for?
+    .explanation = SMS and push codes, passwords, PINs, the CVV/CVC code and the full card number are keys to your money and account. Real support never asks for them: staff see what they need in their own systems. If someone asks, it's fraud, even if the chat looks official. End the conversation and contact the company through the official channel yourself.
+secrets--refuse = Refuse and contact them via the app
+    .feedback = Right. No real agent needs your code. Read the SMS carefully: it often says what the code confirms, like a payment or a login. Then contact support yourself through the app or official website.
+secrets--send-code = Send it: it's support asking
+    .feedback = That's how accounts and money get stolen. The code lets someone confirm a payment or log in as you. Real support never asks for it.
+secrets--card-number = Send my card number instead
+    .feedback = Not safe either. The full card number, together with the expiry date, is enough for many online payments. At most, support may ask for the last four digits.
+secrets--cvv-only = Send only the CVV, not the code
+    .feedback = The CVV/CVC code is just as secret: it's what confirms online payments. No one in support needs it. Don't send it to anyone.
+
+## write-message
+
+write-message = Now write the first message you'd send to the shop's support. The facts: order 58213, paid yesterday at about 7:40 pm Moscow time, 2,450 roubles, by card in the app. The money was taken, but the order still says "Awaiting payment". Your account email is anna@example.com.
+    .hint = Use the four parts: what you did, what you expected, what happened, when. Add the details support needs to find you.
+    .explanation = A good first message has a clear subject, the order number and account email, the payment amount, date and time with the time zone, what you expected and what you see instead, and what you'd like support to do. Mention that you can send a screenshot or the bank's confirmation. No passwords, codes or full card number.
+    .feedback =
+        Thank you! Compare your message with this example:
+        Subject: Order 58213 paid, but status is "Awaiting payment"
+        Hello! Yesterday at about 7:40 pm Moscow time (UTC+3) I paid 2,450 roubles for order 58213 by card in the app. The money has been debited from my card, but the order still shows "Awaiting payment". My account: anna@example.com.
+        I can send a screenshot of the order and the bank's notification. Please confirm the payment and process the order, or refund the money.
+        Thank you, Anna
+
+## ticket
+
+ticket = Support replies: "Your request 340127 has been registered. We'll answer within 3 business days." What do you do?
+    .hint = What will you need to refer to this request later?
+    .explanation = The request number is the key to your case: with it, any agent sees the whole history in seconds. Save it together with the date and the promised deadline, for example in your notes or by starring the email. Until the deadline passes, there's no need to write again; new requests for the same problem only create duplicates.
+ticket--save-number = Save the number and the deadline
+    .feedback = Right. With the number, any agent can find your case, and with the deadline, you know when it's time to follow up.
+ticket--just-wait = Nothing: they'll write to me
+    .feedback = They probably will, but if not, you'll have to explain everything again from scratch. Saving the number takes a few seconds and saves a lot of time later.
+ticket--new-daily = A new request daily to hurry them
+    .feedback = That slows things down: duplicates split your case between agents and may be closed as repeats. Wait for the deadline, then follow up on the same number.
+
+## no-answer
+
+no-answer = Three business days have passed, and there's no answer. What will you do?
+    .hint = Both are reasonable: which fits depends on how urgent it is and whether you've already reminded them.
+    .explanation = Usually a polite reminder quoting the request number is enough. If you've already reminded them, the deadline has passed again, or the amount is significant, it's time to escalate: a formal written complaint and, if that doesn't help, a regulator or consumer-protection authority.
+no-answer--remind = Remind them, quoting the number
+    .feedback = A good first step. Let's see how to write the reminder.
+no-answer--escalate = Escalate: formal complaint
+    .feedback = Sometimes that's the right move. Let's see how to do it properly.
+
+## follow-up
+
+follow-up = How do you send the reminder?
+    .hint = How can the agent see the whole history at once?
+    .explanation = Reply in the same email thread or chat, or quote the request number in the subject and first line. Briefly remind them of the problem and the promised deadline and ask when to expect an answer. A calm, specific reminder is taken up faster than an angry one.
+follow-up--same-thread = Reply in the same thread with the number
+    .feedback = Right. For example: "Request 340127: the promised 3 business days have passed. Please tell me when to expect an answer." The agent sees the whole history at once.
+follow-up--new-request = Open a new request and copy the text
+    .feedback = That creates a duplicate with no history, and it may join the back of the queue. Reply in the existing request and quote its number.
+follow-up--call-hourly = Call every hour until they answer
+    .feedback = It wears you out and rarely speeds things up: an agent on the phone often can't resolve the request immediately. One clear reminder with the number works better.
+
+## escalate
+
+escalate = You decide to escalate. What's a sensible order of steps?
+    .hint = Give the company a formal chance to respond before going outside it.
+    .explanation = First send a formal written complaint to the company through its official channel, quoting the request number, dates and what you want, and keep a copy. If the company refuses or doesn't reply within its deadline, contact the regulator or consumer-protection authority with your correspondence. In Russia, for example, that's the Bank of Russia for banks and Rospotrebnadzor for shops and services. Court is the last resort.
+escalate--complaint = Formal complaint, then the regulator
+    .feedback = Right. A written complaint with the request number creates a record and often gets a faster answer. If that fails, the regulator or consumer-protection authority will ask for exactly this correspondence.
+escalate--court-first = Go straight to court
+    .feedback = Usually too early. Court takes time and money, and for many disputes you first need to show that you tried to settle with the company. Start with a written complaint.
+escalate--public-post = Post my account details publicly
+    .feedback = A public post can draw attention, but never include your account, phone or order details: fake "support" accounts collect exactly that. Use a formal complaint first.
+
+## done
+
+done = Done! You know your part in getting help from support: the agent brings the systems, you bring the right channel, clear facts and a request number to follow.
+done--official = Take support contacts only from the app or official website
+done--urgent-call = For urgent money issues, block the card and call; for the rest, write
+done--have-details = Have your order number, account and payment details ready
+done--describe = Describe what you did, expected, got, and when, with the time zone
+done--one-problem = One problem per request, in one channel
+done--no-secrets = Never send passwords, PINs, CVV/CVC, full card numbers or SMS codes
+done--keep-number = Save the request number and the promised deadline
+done--follow-up = Follow up in the same request, quoting its number
+done--escalate = If that fails, make a written complaint, then go to the regulator
