@@ -15,6 +15,8 @@ from bot.core.replies import Reply, Text
 from bot.i18n.negotiation import negotiate
 
 log = logging.getLogger(__name__)
+DEFAULT_CONTACT = "default-contact"
+"""Shown as $contact when no ROLEBOT_SUPPORT_CONTACT is configured."""
 
 
 @dataclass(frozen=True)
@@ -37,7 +39,7 @@ class Translator:
     def __init__(self, library: Library, *, contact: str, strict: bool = False) -> None:
         self.library = library
         self.strict = strict
-        self.globals: dict[str, Any] = {"contact": contact or Text("default-contact")}
+        self.contact = contact
         self._bundles: dict[tuple[str, str], FluentBundle] = {}
 
     def locale(self, requested: str) -> str:
@@ -72,8 +74,10 @@ class Translator:
             return self._fail(f"missing {where} in {locale}", item.key)
         args = {
             name: self.text(value, locale) if isinstance(value, Text) else value
-            for name, value in {**self.globals, **item.args}.items()
+            for name, value in item.args.items()
         }
+        if "contact" not in args and item.key != DEFAULT_CONTACT:
+            args["contact"] = self.contact or self.text(Text(DEFAULT_CONTACT), locale)
         result, errors = bundle.format_pattern(pattern, args)
         if errors:
             return self._fail(f"cannot render {where} in {locale}: {errors}", str(result))

@@ -25,7 +25,7 @@ help-level = { $level ->
    *[3] 🙋 Ask a person
   }
 help-human = If you are still stuck, a person will help: { $contact }
-default-contact = the support team of the service you are learning about
+default-contact = the support team of the service you use
 help-general = Choose a topic from the menu and answer with the buttons. “I'm stuck” gives a hint, then an explanation, then a person to contact.
 
 ## Rating

@@ -74,7 +74,7 @@ one-problem--separate = One request per problem
     .feedback = Right. Each request goes to the team that can solve it, and each gets its own number, so nothing is forgotten.
 one-problem--all-in-one = Everything in one message
     .feedback = It feels efficient, but usually the agent answers one point and the others get lost or wait for another team. Split them up.
-one-problem--every-channel = The same message to every channel
+one-problem--all-channels = The same message to every channel
     .feedback = That creates duplicates: several agents work on the same thing, answers contradict each other, and it can slow everything down. Pick one channel per problem.
 
 ## secrets

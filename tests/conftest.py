@@ -1,0 +1,47 @@
+"""Shared fixtures: the shipped library, a store on a real SQLite file, a strict translator."""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.core.loader import Library, load_library
+from bot.i18n import Translator
+from bot.storage import Store, open_database
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def _no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Any connection to a non-loopback address fails the test loudly."""
+    original = socket.socket.connect
+
+    def guarded(self: socket.socket, address: Any) -> Any:
+        host = address[0] if isinstance(address, tuple) else str(address)
+        if isinstance(address, tuple) and host not in {"127.0.0.1", "::1", "localhost"}:
+            raise AssertionError(f"test tried to reach the network: {address!r}")
+        return original(self, address)
+
+    monkeypatch.setattr(socket.socket, "connect", guarded)
+
+
+@pytest.fixture(scope="session")
+def library() -> Library:
+    return load_library(ROOT / "scenarios", ROOT / "locales")
+
+
+@pytest.fixture(scope="session")
+def translator(library: Library) -> Translator:
+    return Translator(library, contact="@help_desk", strict=True)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    db = open_database(tmp_path / "rolebot.sqlite3")
+    yield Store(db)
+    db.close()

@@ -1,0 +1,121 @@
+"""`rolebot play` driven through standard input, as a writer or a pipe would."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from bot.cli import cli
+from bot.core.loader import Library
+from bot.core.model import ChoiceStep, EndStep, InfoStep, QuestionStep, TextStep
+from bot.core.scenario import option_target
+
+
+def correct_path(library: Library, scenario_id: str) -> list[str]:
+    """Answers, one per line, that walk the right answers (first branch of every choice)."""
+    scenario = library.scenarios[scenario_id]
+    lines: list[str] = []
+    step = scenario.steps[scenario.start]
+    for _ in range(100):
+        match step:
+            case InfoStep():
+                lines.append("")
+                target = step.next
+            case QuestionStep():
+                index = next(i for i, o in enumerate(step.options) if o.correct)
+                lines.append(str(index + 1))
+                target = option_target(step, step.options[index]) or step.id
+            case ChoiceStep():
+                lines.append("1")
+                target = step.options[0].next or step.id
+            case TextStep():
+                lines.append("x" * step.min_length)
+                target = step.next
+            case EndStep():
+                lines.append("5")
+                return lines
+        step = scenario.steps[target]
+    raise AssertionError("no end reached")
+
+
+def play(db: Path, *args: str, stdin: str) -> Result:
+    return CliRunner().invoke(cli, ["--database", str(db), "play", *args], input=stdin)
+
+
+def rows(db: Path, sql: str) -> list[tuple[object, ...]]:
+    with sqlite3.connect(db) as conn:
+        return conn.execute(sql).fetchall()
+
+
+@pytest.mark.parametrize("scenario", ["atm-withdrawal", "contact-support"])
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_walks_to_the_end_and_records_events(
+    library: Library, tmp_path: Path, scenario: str, lang: str
+) -> None:
+    db = tmp_path / "play.sqlite3"
+    result = play(db, scenario, "--lang", lang, stdin="\n".join(correct_path(library, scenario)))
+    assert result.exit_code == 0, result.output
+    kinds = [k for (k,) in rows(db, "select kind from events order by id")]
+    assert kinds[0] == "run_started"
+    assert kinds[-2:] == ["run_completed", "rated"]
+    assert "answer_given" in kinds
+    assert {loc for (loc,) in rows(db, "select distinct locale from events")} == {lang}
+    thanks = {"ru": "Спасибо за оценку: 5 из 5.", "en": "Thank you for the rating: 5 of 5."}
+    assert thanks[lang] in result.output
+
+
+def test_end_of_input_saves_progress_and_resumes(library: Library, tmp_path: Path) -> None:
+    db = tmp_path / "play.sqlite3"
+    answers = correct_path(library, "atm-withdrawal")
+    first = play(db, "atm-withdrawal", "--lang", "en", stdin="\n".join(answers[:3]) + "\n")
+    assert first.exit_code == 0
+    assert "Your progress is saved" in first.output
+    (step,) = rows(db, "select step from progress")[0]
+    second = play(db, "atm-withdrawal", "--lang", "en", stdin="\n".join(answers[3:]))
+    assert second.exit_code == 0, second.output
+    runs = rows(db, "select distinct run from events")
+    assert runs == [(1,)]
+    shown = rows(db, "select step from events where kind = 'step_shown' order by id")
+    assert (step,) in shown[3:5]  # the resumed run shows the saved step first
+
+
+def test_help_quit_and_bad_numbers(tmp_path: Path) -> None:
+    db = tmp_path / "play.sqlite3"
+    result = play(db, "atm-withdrawal", "--lang", "ru", stdin="\n9\n?\n?\n?\nq\n")
+    assert result.exit_code == 0
+    assert "Варианта «9» нет. Введите число от 1 до 4." in result.output
+    assert "💡 Подсказка" in result.output
+    assert "📖 Объяснение" in result.output
+    assert "вам поможет человек: служба поддержки сервиса" in result.output
+    levels = rows(db, "select level from events where kind = 'help_asked' order by id")
+    assert levels == [(1,), (2,), (3,)]
+
+
+def test_typed_text_is_never_stored(tmp_path: Path) -> None:
+    db = tmp_path / "play.sqlite3"
+    secret = "4276 1234 5678 9012 pin 4321"
+    result = play(db, "atm-withdrawal", "--lang", "en", stdin=f"\n{secret}\n")
+    assert result.exit_code == 0
+    assert rows(db, "select length from events where kind = 'text_typed'") == [(len(secret),)]
+    with sqlite3.connect(db) as conn:
+        conn.execute("pragma wal_checkpoint(TRUNCATE)")
+    data = b"".join(p.read_bytes() for p in tmp_path.iterdir())
+    assert b"4276" not in data and b"4321" not in data
+
+
+def test_menu_without_scenario(tmp_path: Path) -> None:
+    db = tmp_path / "play.sqlite3"
+    result = play(db, "--lang", "en", stdin="1\n")
+    assert result.exit_code == 0
+    assert "Choose a topic:" in result.output
+    assert "1. Withdrawing cash at an ATM" in result.output
+    assert rows(db, "select scenario from events limit 1") == [("atm-withdrawal",)]
+
+
+def test_unknown_scenario(tmp_path: Path) -> None:
+    result = play(tmp_path / "p.sqlite3", "no-such", "--lang", "en", stdin="")
+    assert result.exit_code == 2
+    assert "There is no topic “no-such”" in result.output
