@@ -40,6 +40,7 @@ class Translator:
         self.library = library
         self.strict = strict
         self.contact = contact
+        self._default_contacts: dict[str, str] = {}
         self._bundles: dict[tuple[str, str], FluentBundle] = {}
 
     def locale(self, requested: str) -> str:
@@ -77,7 +78,7 @@ class Translator:
             for name, value in item.args.items()
         }
         if "contact" not in args and item.key != DEFAULT_CONTACT:
-            args["contact"] = self.contact or self.text(Text(DEFAULT_CONTACT), locale)
+            args["contact"] = self._contact(locale)
         result, errors = bundle.format_pattern(pattern, args)
         if errors:
             return self._fail(f"cannot render {where} in {locale}: {errors}", str(result))
@@ -94,6 +95,14 @@ class Translator:
             for row in reply.buttons
         )
         return RenderedReply(body, buttons, reply.step)
+
+    def _contact(self, locale: str) -> str:
+        if self.contact:
+            return self.contact
+        cached = self._default_contacts.get(locale)
+        if cached is None:
+            cached = self._default_contacts[locale] = self.text(Text(DEFAULT_CONTACT), locale)
+        return cached
 
     def _fail(self, problem: str, fallback: str) -> str:
         if self.strict:

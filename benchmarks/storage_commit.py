@@ -1,0 +1,85 @@
+"""How long one input's commit takes, beside the cheapest possible SQLite commit.
+
+Run: python -m benchmarks.storage_commit [N]
+Decides whether the async bot may commit inline or needs a writer thread (docs/storage.md).
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bot.core import events
+from bot.core.progress import Progress, Status
+from bot.storage import Commit, Store, open_database
+
+
+def percentile(samples: list[float], q: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def measure(n: int, folder: Path) -> dict[str, list[float]]:
+    store = Store(open_database(folder / "bench.sqlite3"))
+    user = store.user("tg:1", "ru", 0)
+    bare = store.db.conn
+    bare.execute("create table if not exists baseline (id integer primary key, at integer)")
+    ours: list[float] = []
+    baseline: list[float] = []
+    for i in range(n):
+        step = f"s{i % 10}"
+        change = Commit(
+            user_id=user.id,
+            now_ms=i,
+            progress=Progress("atm", "1", run=1, status=Status.ACTIVE, step=step),
+            events=(
+                events.AnswerGiven(
+                    scenario="atm",
+                    version="1",
+                    run=1,
+                    step=step,
+                    locale="ru",
+                    at_ms=i,
+                    option="a",
+                    correct=True,
+                    attempt=1,
+                    elapsed_ms=900,
+                ),
+                events.StepShown(
+                    scenario="atm", version="1", run=1, step=step, locale="ru", at_ms=i
+                ),
+            ),
+            update_id=i,
+        )
+        started = time.perf_counter()
+        store.commit(change)
+        ours.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        bare.execute("begin")
+        bare.execute("insert into baseline (at) values (?)", [i])
+        bare.execute("commit")
+        baseline.append(time.perf_counter() - started)
+    store.db.close()
+    return {"rolebot commit": ours, "bare 1-row commit": baseline}
+
+
+def main() -> None:
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 5000
+    with tempfile.TemporaryDirectory() as folder:
+        results = measure(n, Path(folder))
+    base = statistics.median(results["bare 1-row commit"])
+    print(f"{n} commits, WAL, synchronous=NORMAL, file in a temporary directory")
+    print(f"{'':20} {'p50 µs':>8} {'p99 µs':>8} {'max µs':>8} {'p50 ratio':>10}")
+    for name, samples in results.items():
+        p50 = statistics.median(samples)
+        print(
+            f"{name:20} {p50 * 1e6:8.0f} {percentile(samples, 0.99) * 1e6:8.0f} "
+            f"{max(samples) * 1e6:8.0f} {p50 / base:10.2f}"
+        )
+
+
+if __name__ == "__main__":
+    main()
