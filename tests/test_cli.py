@@ -27,7 +27,7 @@ def test_every_command_has_help(path: tuple[str, ...]) -> None:
     result = CliRunner().invoke(cli, [*path, "--help"], prog_name="rolebot")
     assert result.exit_code == 0
     assert "Usage: rolebot" in result.output
-    command = cli
+    command: click.Command = cli
     for name in path:
         assert isinstance(command, click.Group)
         command = command.commands[name]

@@ -29,9 +29,10 @@ def test_exactly_two_fresh_machine_commands_and_ci_runs_the_test_one() -> None:
 
 def transcripts() -> list[tuple[str, list[str]]]:
     """(command, expected output lines) for each `$ ` line of the console blocks."""
-    found = []
+    found: list[tuple[str, list[str]]] = []
     for block in blocks("console"):
-        command, expected = None, []
+        command: str | None = None
+        expected: list[str] = []
         for line in [*block.splitlines(), "$ "]:
             if line.startswith("$ "):
                 if command:

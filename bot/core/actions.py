@@ -70,7 +70,14 @@ class Language:
     locale: str
 
 
-Action = Answer | Next | Help | Rate | Open | Restart | Menu | Language
+@dataclass(frozen=True)
+class Forget:
+    """Answer to "delete everything about me?"."""
+
+    confirm: bool
+
+
+Action = Answer | Next | Help | Rate | Open | Restart | Menu | Language | Forget
 
 
 def encode(action: Action) -> str:
@@ -92,6 +99,8 @@ def encode(action: Action) -> str:
             return "m"
         case Language(locale):
             return f"l:{locale}"
+        case Forget(confirm):
+            return "f:yes" if confirm else "f:no"
     raise AssertionError(action)  # pragma: no cover
 
 
@@ -119,4 +128,6 @@ def decode(data: str) -> Action | None:
             return Menu()
         case "l", [locale]:
             return Language(locale)
+        case "f", ["yes" | "no" as answer]:
+            return Forget(answer == "yes")
     return None

@@ -56,9 +56,12 @@ def check_scenario(
         spec = ScenarioSpec.model_validate(source.data)
     except ValidationError as exc:
         for error in exc.errors():
-            problems.append(Problem(name, source.line(error["loc"]), _pydantic_message(error)))
+            loc = error["loc"]
+            if error["type"] == "union_tag_invalid":
+                loc = (*loc, "kind")  # point at the bad kind, not at the step's first line
+            problems.append(Problem(name, source.line(loc), _pydantic_message(error)))
         return None, sorted(set(problems)), {}
-    for path, message in structure.check(spec, yaml_path.stem):
+    for path, message in structure.check(spec, yaml_path.name):
         problems.append(Problem(name, source.line(path), message))
     problems.extend(_teaching_warnings(spec, source, name))
 
@@ -92,7 +95,7 @@ def check_scenario(
 
 def _pydantic_message(error: object) -> str:
     assert isinstance(error, dict)
-    loc = [str(part) for part in error["loc"] if not str(part).endswith("Step")]
+    loc = [part for part in error["loc"] if isinstance(part, str) and not part.endswith("Step")]
     field_name = loc[-1] if loc else "document"
     match error["type"]:
         case "extra_forbidden":
@@ -185,7 +188,7 @@ def check_interface(locales_dir: Path, locales: Iterable[str] = LOCALES) -> list
                             Problem(
                                 names[other],
                                 theirs.messages[key].line,
-                                f'"{key}" has .{attribute} in locale {locale} but not here',
+                                f'"{key}" has .{attribute} in locale {locale} but not in {other}',
                             )
                         )
     return sorted(set(problems))

@@ -9,25 +9,29 @@ from bot.core import actions, keys
 from bot.core.model import ChoiceStep, EndStep, QuestionStep, ScenarioSpec
 from bot.core.scenario import Scenario, option_target, successors
 
-VERSION_PATTERN = re.compile(r"^[A-Za-z0-9._-]{1,12}$")
+VERSION_PATTERN = re.compile(r"[A-Za-z0-9._-]{1,12}")
 Finding = tuple[tuple[str | int, ...], str]
 """A path into the YAML (for its line) and a message."""
 
 
-def check(spec: ScenarioSpec, file_stem: str) -> Iterator[Finding]:
+def check(spec: ScenarioSpec, file_name: str) -> Iterator[Finding]:
     """Every structural problem of `spec`, each with the YAML path it concerns."""
-    yield from _ids(spec, file_stem)
-    yield from _transitions(spec)
+    yield from _ids(spec, file_name)
+    broken = list(_transitions(spec))
+    yield from broken
     scenario = Scenario.build(spec)
     if scenario.start in scenario.steps:
-        yield from _reachability(spec, scenario)
+        if not broken:
+            # A broken transition cuts the graph: every step before it would be a "dead end"
+            # and every step after it "unreachable". Report the cause alone; fix, rerun.
+            yield from _reachability(spec, scenario)
         yield from _callbacks(spec, scenario)
 
 
-def _ids(spec: ScenarioSpec, file_stem: str) -> Iterator[Finding]:
-    if spec.id != file_stem:
-        yield ("id",), f'id "{spec.id}" must match the file name "{file_stem}.yaml"'
-    if spec.version is not None and not VERSION_PATTERN.match(str(spec.version)):
+def _ids(spec: ScenarioSpec, file_name: str) -> Iterator[Finding]:
+    if spec.id != file_name.rsplit(".", 1)[0]:
+        yield ("id",), f'id "{spec.id}" must match the file name "{file_name}"'
+    if spec.version is not None and not VERSION_PATTERN.fullmatch(str(spec.version)):
         yield ("version",), "version must be 1-12 letters, digits, '.', '_' or '-'"
     yield from _duplicates([o for o in spec.objectives], lambda i: ("objectives", i), "objective")
     yield from _duplicates([s.id for s in spec.steps], lambda i: ("steps", i, "id"), "step id")
@@ -38,23 +42,25 @@ def _ids(spec: ScenarioSpec, file_stem: str) -> Iterator[Finding]:
             yield from _duplicates(
                 [o.id for o in step.options],
                 lambda j, i=i: ("steps", i, "options", j, "id"),  # type: ignore[misc]
-                f'option id in step "{step.id}"',
+                "option id",
+                f' in step "{step.id}"',
             )
         if isinstance(step, EndStep):
             yield from _duplicates(
                 step.checklist,
                 lambda j, i=i: ("steps", i, "checklist", j),  # type: ignore[misc]
-                f'checklist item in step "{step.id}"',
+                "checklist item",
+                f' in step "{step.id}"',
             )
 
 
 def _duplicates(
-    ids: list[str], path: Callable[[int], tuple[str | int, ...]], what: str
+    ids: list[str], path: Callable[[int], tuple[str | int, ...]], what: str, where: str = ""
 ) -> Iterator[Finding]:
     seen: set[str] = set()
     for index, item in enumerate(ids):
         if item in seen:
-            yield path(index), f'duplicate {what} "{item}"'
+            yield path(index), f'duplicate {what} "{item}"{where}'
         seen.add(item)
 
 

@@ -84,8 +84,12 @@ def parse_ftl(text: str, variables: frozenset[str] | None = keys.VARIABLES) -> F
     messages = {e.id.name for e in resource.body if isinstance(e, ast.Message)}
     for entry in resource.body:
         if isinstance(entry, ast.Junk):
+            end = entry.span.end if entry.span is not None else len(text)
             for note in entry.annotations:
                 at = note.span.start if note.span is not None else 0
+                # The parser often stops at the start of the next line, past the newline it
+                # skipped: keep the report on the broken entry's own last line.
+                at = min(at, max(end - 1, 0))
                 line = text.count("\n", 0, at) + 1
                 result.problems.append((line, f"Fluent syntax error: {note.message}"))
             continue

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -37,6 +38,22 @@ class LinedYaml:
         return self.lines.get(found, 1)
 
 
+class _Loader(yaml.SafeLoader):
+    """SafeLoader with YAML 1.2 booleans: only true/false, so ids such as `yes`, `no`, `on`
+    and `off` stay strings instead of silently becoming True/False."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool",
+    re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+    list("tTfF"),
+)
+
+
 class YamlSyntaxError(Exception):
     def __init__(self, line: int, message: str) -> None:
         super().__init__(message)
@@ -47,7 +64,7 @@ class YamlSyntaxError(Exception):
 def parse(text: str) -> LinedYaml:
     """Parse one YAML document; raises YamlSyntaxError with a line on bad syntax."""
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else 1
@@ -55,7 +72,7 @@ def parse(text: str) -> LinedYaml:
         raise YamlSyntaxError(line, f"YAML syntax error: {problem}") from None
     result = LinedYaml(data=None)
     if node is not None:
-        result.data = _build(node, (), result, yaml.SafeLoader(""))
+        result.data = _build(node, (), result, _Loader(""))
     return result
 
 

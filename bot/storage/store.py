@@ -121,6 +121,16 @@ class Store:
         ).fetchall()
         return bool(rows)
 
+    def mark_processed(self, update_id: int, now_ms: int) -> bool:
+        """Record an update that changed nothing else; False if it was already recorded."""
+        with self.db.atomic():
+            return bool(
+                self.db.execute(
+                    "insert or ignore into processed_updates (update_id, at_ms) values (?, ?)",
+                    [update_id, now_ms],
+                ).rowcount
+            )
+
     def commit(self, change: Commit) -> bool:
         """Write one input's effects atomically. Returns False, writing nothing, when the
         update id was already processed (a redelivery)."""
