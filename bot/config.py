@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Annotated, Any
 
-from pydantic import Field, SecretStr
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import AliasChoices, Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -38,7 +39,30 @@ class Config(BaseSettings):
         description="How to reach a human, shown at the last level of help "
         "(e.g. an @username, a phone number or a URL).",
     )
-    bot_token: SecretStr | None = None
-    admins: list[int] = Field(default_factory=list)
+    bot_token: SecretStr | None = Field(
+        None, validation_alias=AliasChoices("ROLEBOT_BOT_TOKEN", "BOT_TOKEN")
+    )
+    api_base: str = Field(
+        "",
+        description="Another Bot API server, e.g. a self-hosted telegram-bot-api "
+        "(default: Telegram's own).",
+    )
+    admins: Annotated[list[int], NoDecode] = Field(
+        default_factory=list, description="Numeric Telegram ids allowed to use admin commands."
+    )
+    webhook_secret: SecretStr | None = Field(
+        None,
+        description="Secret token Telegram sends with each webhook request (required "
+        "in webhook mode).",
+    )
+    webhook_listen: str = Field("127.0.0.1:8080", description="host:port the webhook serves.")
     idle_timeout_hours: float = 24.0
     log_level: str = "INFO"
+
+    @field_validator("admins", mode="before")
+    @classmethod
+    def _split_admins(cls, value: Any) -> Any:
+        """Accept "123, 456" as well as a JSON list."""
+        if isinstance(value, str):
+            return [part for part in value.replace(",", " ").split() if part]
+        return value

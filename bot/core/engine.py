@@ -19,7 +19,7 @@ from bot.core.progress import (
     Start,
     Status,
 )
-from bot.core.replies import Button, Reply, Text
+from bot.core.replies import Button, Reply, Text, bullet
 from bot.core.scenario import Scenario, option_target
 
 HELP_HINT, HELP_EXPLANATION, HELP_HUMAN = 1, 2, 3
@@ -85,7 +85,11 @@ class _Turn:
         )
         self.record(events.RunStarted, from_version=from_version)
         if at is None:
-            self.say(self.text(keys.TITLE), self.text(keys.DESCRIPTION))
+            objectives = [
+                bullet(self.text(keys.objective(o))) for o in self.scenario.spec.objectives
+            ]
+            header = [self.ui("objectives-header")] if objectives else []
+            self.say(self.text(keys.TITLE), self.text(keys.DESCRIPTION), *header, *objectives)
 
     def go(self, step_id: str) -> None:
         self.progress = replace(
@@ -107,7 +111,9 @@ class _Turn:
             parts.append(self.ui("type-your-answer"))
         if isinstance(step, EndStep):
             parts.append(self.ui("checklist-header"))
-            parts.extend(self.text(keys.checklist_item(step.id, i)) for i in step.checklist)
+            parts.extend(
+                bullet(self.text(keys.checklist_item(step.id, i))) for i in step.checklist
+            )
             parts.append(self.ui("rate-prompt"))
             if self.progress.status is Status.ACTIVE:
                 self.record(events.RunCompleted)
@@ -192,7 +198,9 @@ class _Turn:
         feedback = self.text(keys.option(step.id, option.id), keys.FEEDBACK)
         target = option_target(step, option)
         if target is not None:
-            self.say(feedback)
+            # A choice's feedback is optional; a question's is required by the validator.
+            if self.scenario.has(keys.option(step.id, option.id), keys.FEEDBACK):
+                self.say(feedback)
             return self.go(target)
         # A wrong answer without a branch of its own: try again, or reveal after N.
         assert isinstance(step, QuestionStep)
@@ -284,16 +292,19 @@ class _Turn:
         return self.scenario.steps.get(self.progress.step)
 
     def migrate(self) -> None:
-        """The scenario changed under an active run: carry on at the same step if it exists."""
+        """The scenario changed under an active run: carry on at the same step if it exists,
+        else start again with an apology. A step removed without a new version is treated
+        the same way, so a user is never stranded."""
         old = self.progress
-        if old.step in self.scenario.steps:
+        if old.step in self.scenario.steps and old.version != self.scenario.version:
             self.progress = replace(old, version=self.scenario.version)
             self.new_run(from_version=old.version, at=old.step)
             self.progress = replace(self.progress, shown_at_ms=old.shown_at_ms)
         else:
             self.progress = replace(old, version=self.scenario.version)
             self.say(self.ui("scenario-changed-restart"))
-            self.new_run(from_version=old.version)
+            changed = old.version if old.version != self.scenario.version else None
+            self.new_run(from_version=changed)
             self.show()
 
 
@@ -310,7 +321,9 @@ def help_levels(scenario: Scenario, step_id: str) -> tuple[int, ...]:
 def step(scenario: Scenario, progress: Progress, inp: Input) -> Result:
     """Apply one input. Pure: the same arguments always give the same result."""
     turn = _Turn(scenario, progress, inp)
-    if progress.status is Status.ACTIVE and progress.version != scenario.version:
+    if progress.status is Status.ACTIVE and (
+        progress.version != scenario.version or progress.step not in scenario.steps
+    ):
         turn.migrate()
         if turn.replies:
             return turn.result()

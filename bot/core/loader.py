@@ -93,9 +93,17 @@ def check_scenario(
     return scenario, [*problems, *_help_warnings(scenario, name, source)], texts
 
 
+_TYPE_NAMES = frozenset({"str", "int", "float", "bool", "list", "dict", "none"})
+"""Union members pydantic puts in an error's location; a writer knows only field names."""
+
+
 def _pydantic_message(error: object) -> str:
     assert isinstance(error, dict)
-    loc = [part for part in error["loc"] if isinstance(part, str) and not part.endswith("Step")]
+    loc = [
+        part
+        for part in error["loc"]
+        if isinstance(part, str) and not part.endswith("Step") and part not in _TYPE_NAMES
+    ]
     field_name = loc[-1] if loc else "document"
     match error["type"]:
         case "extra_forbidden":

@@ -92,7 +92,7 @@ class ScenarioSpec(_Strict):
     """The contents of `scenarios/<id>.yaml`."""
 
     id: Id
-    version: str | int | None = Field(
+    version: str | int | float | None = Field(
         None,
         description="Explicit version; when absent a hash of the structure is used, so any "
         "structural change starts new statistics.",

@@ -7,6 +7,9 @@ from typing import Any
 
 from bot.core.actions import Action
 
+LIST_ITEM = "list-item"
+"""Interface key that renders `$text` as a bullet; adjacent items form one list."""
+
 INTERFACE = ""
 """Catalogue name of the interface texts (locales/<lang>/bot.ftl); otherwise a scenario id."""
 
@@ -19,6 +22,10 @@ class Text:
     catalogue: str = INTERFACE
     attribute: str | None = None
     args: dict[str, Any] = field(default_factory=dict)
+
+
+def bullet(item: Text) -> Text:
+    return Text(LIST_ITEM, args={"text": item})
 
 
 @dataclass(frozen=True)

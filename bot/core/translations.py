@@ -100,6 +100,7 @@ def parse_ftl(text: str, variables: frozenset[str] | None = keys.VARIABLES) -> F
                 isinstance(node, ast.VariableReference)
                 and variables is not None
                 and name not in variables
+                and not isinstance(entry, ast.Term)  # a term's variables are its parameters
             ):
                 allowed = ", ".join(f"${v}" for v in sorted(variables)) or "none"
                 result.problems.append(

@@ -11,7 +11,7 @@ from fluent.runtime import FluentBundle, FluentResource
 from bot.core.actions import Action
 from bot.core.errors import MissingTranslationError
 from bot.core.loader import Library
-from bot.core.replies import Reply, Text
+from bot.core.replies import LIST_ITEM, Reply, Text
 from bot.i18n.negotiation import negotiate
 
 log = logging.getLogger(__name__)
@@ -89,7 +89,12 @@ class Translator:
         return self.text(Text(key, args=args), locale)
 
     def reply(self, reply: Reply, locale: str) -> RenderedReply:
-        body = "\n\n".join(self.text(part, locale) for part in reply.parts)
+        body = ""
+        for index, part in enumerate(reply.parts):
+            if index:
+                listed = part.key == LIST_ITEM and reply.parts[index - 1].key == LIST_ITEM
+                body += "\n" if listed else "\n\n"
+            body += self.text(part, locale)
         buttons = tuple(
             tuple(RenderedButton(self.text(b.label, locale), b.action) for b in row)
             for row in reply.buttons

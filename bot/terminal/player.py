@@ -134,6 +134,8 @@ class Player:
                     Rate(score=rate.score, version=rate.version, locale=self.locale, now_ms=now),
                 )
                 return Ending.COMPLETED
+            if line == "" and answers:
+                continue  # Enter on a question is not an answer: ask again
             if line == HELP and helps:
                 inp = AskHelp(
                     step=helps[0].step, version=helps[0].version, locale=self.locale, now_ms=now

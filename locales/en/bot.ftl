@@ -3,6 +3,8 @@
 ## Steps
 step-counter = Step { $current } of { $total }
 type-your-answer = ✍️ Type your answer in a message.
+objectives-header = You will learn to:
+list-item = • { $text }
 checklist-header = ✅ Your part, in short:
 rate-prompt = How useful was this? Rate it from 1 to 5.
 try-again = Try again.
@@ -56,3 +58,40 @@ play-hint-menu = Type the number of a topic, or q to quit.
 play-no-such-choice = There is no choice “{ $choice }”. Type a number from 1 to { $count }.
 play-unknown-scenario = There is no topic “{ $scenario }”. Available: { $available }.
 play-bye = Your progress is saved. See you next time!
+
+## Telegram
+greeting = Hello! I help you learn your own part in everyday services: what you need to bring and do so that a bank, a support team or a course actually works for you. Each topic takes about five minutes: short questions, and an explanation after every answer.
+nothing-to-continue = There is nothing in progress right now. Choose a topic:
+choose-topic-first = To begin, choose a topic from the menu.
+unsupported-content = I can only read buttons and text messages. Please answer with the buttons.
+button-continue = ▶️ Continue
+button-unknown = That button no longer works. Here is the menu.
+unknown-command = I don't know that command. Try /menu or /help.
+group-only-private = I work in private chats only. Open a chat with me to learn a topic.
+error-generic = Something went wrong on our side. Your progress is safe; please try again.
+language-prompt = Choose the language:
+language-name-ru = Русский
+language-name-en = English
+language-set = Done: I will speak English now.
+privacy = What I keep: your Telegram id (to remember your progress), the language you chose, and which buttons you pressed and when, to improve the topics. What I never keep: the words you type (only their length), your name or your phone number. Statistics are anonymous. To delete everything about you, send /forget.
+forget-confirm = Delete your progress and every link between you and your answers? This cannot be undone.
+button-forget-yes = Yes, delete
+button-forget-no = No, keep
+forget-done = Done. Nothing in my database is linked to you any more. If you write again, you start fresh.
+forget-cancelled = Nothing was deleted.
+admin-only = This command is for administrators only.
+reload-done = Topics reloaded: { $count }.
+reload-failed = The new topics have { $count ->
+    [one] { $count } error
+   *[other] { $count } errors
+  }, so the previous version keeps working:
+  { $errors }
+
+## Command menu
+command-start = Start and choose a topic
+command-menu = All topics
+command-continue = Continue where you stopped
+command-language = Change the language
+command-help = Get help with the current step
+command-privacy = What I store about you
+command-forget = Delete my data

@@ -54,6 +54,10 @@ ATTRIBUTES = {
     "intro": frozenset(),
     "pin": frozenset({"hint", "explanation"}),
     "write": frozenset({"explanation", "feedback"}),
+    "pin--shield": frozenset({"feedback"}),
+    "pin--aloud": frozenset({"feedback"}),
+    "pin--stranger": frozenset({"feedback"}),
+    "fork--fine": frozenset({"feedback"}),
 }
 
 
@@ -94,7 +98,8 @@ def test_start_shows_title_then_first_step() -> None:
         "demo", V, run=1, status=Status.ACTIVE, step="intro", shown_at_ms=5
     )
     title, step = result.replies
-    assert keys_of(title) == ["title", "description"]
+    assert keys_of(title) == ["title", "description", "objectives-header", "list-item"]
+    assert title.parts[-1].args["text"].key == "objective--learn"
     assert keys_of(step) == ["step-counter", "intro"]
     assert step.parts[0].args == {"current": 1, "total": 4}
     assert [b.action for row in step.buttons for b in row] == [
@@ -290,7 +295,8 @@ def test_end_step_completes_and_rates_once() -> None:
         at_step("fork"), Choose(step="fork", option="fine", version=V, locale="en", now_ms=1_000)
     )
     end = result.replies[-1]
-    assert keys_of(end) == ["done", "checklist-header", "done--cover", "rate-prompt"]
+    assert keys_of(end) == ["done", "checklist-header", "list-item", "rate-prompt"]
+    assert end.parts[2].args["text"].key == "done--cover"
     rate_buttons = [b.action for b in end.buttons[0]]
     assert rate_buttons == [actions.Rate("demo", V, s) for s in range(1, 6)]
     assert kinds(result)[-1] == "run_completed"
@@ -328,6 +334,22 @@ def test_scenario_removed() -> None:
     assert keys_of(result.replies[0]) == ["scenario-removed"]
     assert result.events == ()
     assert result.progress.status is Status.NEW
+
+
+def test_choice_feedback_is_optional() -> None:
+    result = run(
+        at_step("fork"), Choose(step="fork", option="kept", version=V, locale="en", now_ms=1)
+    )
+    assert [r.step for r in result.replies] == ["write"]  # no feedback message before it
+
+
+def test_step_removed_without_a_new_version_restarts_with_apology() -> None:
+    progress = at_step("gone")
+    result = run(progress, Start(locale="en", now_ms=1))
+    assert keys_of(result.replies[0]) == ["scenario-changed-restart"]
+    started = result.events[0]
+    assert isinstance(started, events.RunStarted) and started.from_version is None
+    assert result.progress.step == "intro" and result.progress.run == 2
 
 
 def test_engine_is_pure() -> None:

@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from validate_helpers import Project
 
 from bot.cli import cli
 from bot.core.errors import ScenarioError
 from bot.core.loader import LOCALES, load_library, scenario_files, validate
 from bot.core.problems import Severity
+from tests.core.validate_helpers import Project
 
 REPO = Path(__file__).resolve().parents[2]
 YAML = "scenarios/demo.yaml"

@@ -37,11 +37,13 @@ def test_migrations_apply_once(tmp_path: Path) -> None:
 
 
 def test_user_created_once_with_random_key(store: Store) -> None:
-    first = store.user("tg:42", "ru", 10)
-    again = store.user("tg:42", "en", 20)
+    first = store.user("tg:987654321012", "ru", 10)
+    again = store.user("tg:987654321012", "en", 20)
+    other = store.user("tg:987654321013", "en", 20)
     assert first == again
     assert first.locale == "ru" and not first.locale_chosen
-    assert "42" not in first.key and len(first.key) == 16
+    assert len(first.key) == 16 and first.key != other.key
+    assert "987654321012" not in first.key
 
 
 def test_commit_writes_progress_events_and_update_together(store: Store) -> None:

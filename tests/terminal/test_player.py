@@ -108,10 +108,12 @@ def test_typed_text_is_never_stored(tmp_path: Path) -> None:
 
 def test_menu_without_scenario(tmp_path: Path) -> None:
     db = tmp_path / "play.sqlite3"
-    result = play(db, "--lang", "en", stdin="1\n")
+    listing = play(db, "--lang", "en", stdin="q\n")
+    assert "Choose a topic:" in listing.output
+    line = next(ln for ln in listing.output.splitlines() if "Withdrawing cash at an ATM" in ln)
+    number = line.strip().split(".")[0]
+    result = play(db, "--lang", "en", stdin=f"{number}\n")
     assert result.exit_code == 0
-    assert "Choose a topic:" in result.output
-    assert "1. Withdrawing cash at an ATM" in result.output
     assert rows(db, "select scenario from events limit 1") == [("atm-withdrawal",)]
 
 

@@ -1,0 +1,115 @@
+"""All outgoing Bot API calls go through here: retries, rate limits and harmless errors."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from typing import TypeVar
+
+from aiogram import Bot
+from aiogram.exceptions import (
+    TelegramBadRequest,
+    TelegramForbiddenError,
+    TelegramNetworkError,
+    TelegramRetryAfter,
+    TelegramServerError,
+)
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.core import actions
+from bot.i18n import RenderedReply
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+HARMLESS = (
+    "message is not modified",
+    "query is too old",
+    "query id is invalid",
+    "message to edit not found",
+    "message can't be edited",
+)
+MAX_ATTEMPTS = 5
+MAX_RETRY_AFTER = 60.0
+MESSAGE_LIMIT = 4096
+
+
+class Blocked(Exception):  # noqa: N818 - a state, not a failure of ours
+    """Telegram says the user blocked the bot (403); the caller records it."""
+
+
+def keyboard(reply: RenderedReply) -> InlineKeyboardMarkup | None:
+    if not reply.buttons:
+        return None
+    return InlineKeyboardMarkup(
+        inline_keyboard=[
+            [
+                InlineKeyboardButton(text=b.label, callback_data=actions.encode(b.action))
+                for b in row
+            ]
+            for row in reply.buttons
+        ]
+    )
+
+
+class Outbox:
+    """Sends with bounded retries. A 429 waits `retry_after` in this chat's task only, so other
+    chats go on; network and server errors back off; harmless 400s are ignored; 403 raises
+    `Blocked`."""
+
+    def __init__(self, bot: Bot, *, backoff: float = 0.5) -> None:
+        self.bot = bot
+        self.backoff = backoff
+
+    async def send(self, chat_id: int, reply: RenderedReply) -> int | None:
+        text = reply.text if len(reply.text) <= MESSAGE_LIMIT else reply.text[: MESSAGE_LIMIT - 1]
+        message = await self.call(
+            lambda: self.bot.send_message(chat_id, text, reply_markup=keyboard(reply))
+        )
+        return message.message_id if message is not None else None
+
+    async def close_keyboard(self, chat_id: int, message_id: int, text: str | None) -> None:
+        """Make an answered message inert: drop its buttons, optionally note the choice."""
+        if text is not None:
+            await self.call(
+                lambda: self.bot.edit_message_text(
+                    text=text[:MESSAGE_LIMIT], chat_id=chat_id, message_id=message_id
+                )
+            )
+        else:
+            await self.call(
+                lambda: self.bot.edit_message_reply_markup(
+                    chat_id=chat_id, message_id=message_id, reply_markup=None
+                )
+            )
+
+    async def answer_callback(self, callback_id: str, text: str | None = None) -> None:
+        await self.call(lambda: self.bot.answer_callback_query(callback_id, text=text))
+
+    async def call(self, request: Callable[[], Awaitable[T]]) -> T | None:
+        delay = self.backoff
+        for attempt in range(1, MAX_ATTEMPTS + 1):
+            try:
+                return await request()
+            except TelegramRetryAfter as exc:
+                wait = min(float(exc.retry_after), MAX_RETRY_AFTER)
+                log.warning("rate limited", extra={"retry_after": wait, "attempt": attempt})
+                await asyncio.sleep(wait)
+            except TelegramForbiddenError as exc:
+                raise Blocked(exc.message) from None
+            except TelegramBadRequest as exc:
+                if any(h in exc.message.lower() for h in HARMLESS):
+                    log.debug("harmless bad request", extra={"description": exc.message})
+                    return None
+                log.error("bad request", extra={"description": exc.message})
+                return None
+            except (TelegramNetworkError, TelegramServerError) as exc:
+                log.warning(
+                    "network error, backing off",
+                    extra={"error": type(exc).__name__, "attempt": attempt, "delay": delay},
+                )
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, 10.0)
+        log.error("giving up after retries", extra={"attempts": MAX_ATTEMPTS})
+        return None

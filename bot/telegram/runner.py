@@ -1,0 +1,93 @@
+"""`rolebot run`: start the bot in polling or webhook mode and stop it cleanly on SIGTERM."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+
+from aiogram.exceptions import TelegramUnauthorizedError
+from aiohttp import web
+
+from bot.config import Config
+from bot.telegram.app import ALLOWED_UPDATES, BotApp, create_app
+from bot.telegram.polling import Poller
+from bot.telegram.webhook import webhook_app
+
+log = logging.getLogger(__name__)
+
+
+class InvalidTokenError(Exception):
+    """Telegram rejected the token (401)."""
+
+
+async def serve(
+    config: Config,
+    token: str,
+    *,
+    webhook_url: str | None = None,
+    stop: asyncio.Event | None = None,
+) -> None:
+    """Run until SIGTERM/SIGINT (or `stop` is set), finishing every update in flight."""
+    stop = stop or asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+            loop.add_signal_handler(sig, stop.set)
+    app = await create_app(config, token)
+    try:
+        try:
+            me = await app.bot.get_me()
+        except TelegramUnauthorizedError:
+            raise InvalidTokenError from None
+        log.info(
+            "bot started",
+            extra={
+                "bot": me.username,
+                "scenarios": len(app.library.scenarios),
+                "mode": "webhook" if webhook_url else "polling",
+            },
+        )
+        await app.register_commands()
+        if webhook_url:
+            await _webhook(app, config, webhook_url, stop)
+        else:
+            await _polling(app, stop)
+    finally:
+        await app.bot.session.close()
+        await app.store.close()
+        log.info("bot stopped")
+
+
+async def _polling(app: BotApp, stop: asyncio.Event) -> None:
+    await app.outbox.call(lambda: app.bot.delete_webhook(drop_pending_updates=False))
+    poller = Poller(app)
+    watcher = asyncio.create_task(_stop_when(stop, poller))
+    try:
+        await poller.run()
+    finally:
+        watcher.cancel()
+
+
+async def _stop_when(stop: asyncio.Event, poller: Poller) -> None:
+    await stop.wait()
+    poller.stop()
+
+
+async def _webhook(app: BotApp, config: Config, url: str, stop: asyncio.Event) -> None:
+    assert config.webhook_secret is not None
+    secret = config.webhook_secret.get_secret_value()
+    runner = web.AppRunner(webhook_app(app, url, secret), handle_signals=False)
+    await runner.setup()
+    host, _, port = config.webhook_listen.rpartition(":")
+    site = web.TCPSite(runner, host or "127.0.0.1", int(port))
+    await site.start()
+    await app.outbox.call(
+        lambda: app.bot.set_webhook(url, secret_token=secret, allowed_updates=ALLOWED_UPDATES)
+    )
+    try:
+        await stop.wait()
+    finally:
+        # Stop accepting requests, let handlers in progress finish, then close.
+        await runner.cleanup()

@@ -1,0 +1,99 @@
+"""Run the real bot (the `rolebot run` code path) against the fake Bot API on 127.0.0.1."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import shutil
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from pydantic import SecretStr
+
+from bot.config import Config
+from bot.telegram.runner import serve
+from tests.telegram.fakeapi import TOKEN, FakeBotAPI
+
+ROOT = Path(__file__).resolve().parents[2]
+ADMIN = 1000
+
+
+@pytest.fixture
+async def api() -> AsyncIterator[FakeBotAPI]:
+    server = FakeBotAPI()
+    await server.start()
+    yield server
+    await server.stop()
+
+
+SHIPPED = ("atm-withdrawal", "contact-support")
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    """A private copy of two shipped scenarios, so a test may edit them (e.g. /reload)."""
+    folder = tmp_path / "content"
+    (folder / "scenarios").mkdir(parents=True)
+    for scenario in SHIPPED:
+        shutil.copy(ROOT / "scenarios" / f"{scenario}.yaml", folder / "scenarios")
+    for locale in ("ru", "en"):
+        (folder / "locales" / locale).mkdir(parents=True)
+        for name in ("bot", *SHIPPED):
+            shutil.copy(ROOT / "locales" / locale / f"{name}.ftl", folder / "locales" / locale)
+    return folder
+
+
+@pytest.fixture
+def config(tmp_path: Path, api: FakeBotAPI, content: Path) -> Config:
+    return Config(
+        database=tmp_path / "bot.sqlite3",
+        scenarios_dir=content / "scenarios",
+        locales_dir=content / "locales",
+        api_base=api.url,
+        admins=[ADMIN],
+        support_contact="@help_desk",
+        bot_token=SecretStr(TOKEN),
+    )
+
+
+@dataclass
+class RunningBot:
+    config: Config
+    api: FakeBotAPI
+    task: asyncio.Task[None] | None = None
+    stopping: asyncio.Event | None = None
+
+    async def start(self) -> None:
+        self.stopping = asyncio.Event()
+        polls = sum(c.method == "getUpdates" for c in self.api.calls)
+        self.task = asyncio.create_task(serve(self.config, TOKEN, stop=self.stopping))
+        await self.api.wait_for(
+            lambda: (
+                sum(c.method == "getUpdates" for c in self.api.calls) > polls
+                or (self.task is not None and self.task.done())
+            )
+        )
+        if self.task.done():
+            self.task.result()
+
+    async def stop(self) -> None:
+        if self.task is None or self.stopping is None:
+            return
+        self.stopping.set()
+        await asyncio.wait_for(self.task, timeout=15)
+        self.task = None
+
+    async def restart(self) -> None:
+        await self.stop()
+        await self.start()
+
+
+@pytest.fixture
+async def bot(config: Config, api: FakeBotAPI) -> AsyncIterator[RunningBot]:
+    running = RunningBot(config, api)
+    await running.start()
+    yield running
+    with contextlib.suppress(Exception):
+        await running.stop()
