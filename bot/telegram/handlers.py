@@ -10,7 +10,7 @@ from aiogram.enums import ChatType
 from aiogram.filters import Command, CommandStart
 from aiogram.types import CallbackQuery, Message
 
-from bot.core import actions
+from bot.core import actions, keys
 from bot.core.errors import ScenarioError
 from bot.core.loader import load_library
 from bot.core.progress import (
@@ -20,6 +20,7 @@ from bot.core.progress import (
     Choose,
     FreeText,
     Input,
+    Progress,
     Rate,
     Restart,
     Start,
@@ -199,6 +200,7 @@ async def button(query: CallbackQuery, turn: Turn) -> None:
             await run(turn, scenario, AskHelp(step=step, version=version, locale=loc, now_ms=now))
         case actions.Rate(scenario, version, score):
             await run(turn, scenario, Rate(score=score, version=version, locale=loc, now_ms=now))
+            await suggest_next(turn, scenario)
         case actions.Open(scenario):
             await run(turn, scenario, Start(locale=loc, now_ms=now))
         case actions.Restart(scenario):
@@ -248,6 +250,32 @@ async def run(turn: Turn, scenario: str, inp: Input) -> None:
         return  # a redelivered update: its replies went out the first time
     for reply in result.replies:
         await turn.send(reply)
+
+
+async def suggest_next(turn: Turn, finished: str) -> None:
+    """After a rating: the next topic the user has not completed yet, if any."""
+    assert turn.user is not None
+    app = turn.app
+    progress = await app.store.call(app.store.store.all_progress, turn.user.id)
+    pending = [
+        sid
+        for sid in sorted(app.library.scenarios)
+        if sid != finished and progress.get(sid, Progress(sid)).status is not Status.COMPLETED
+    ]
+    if not pending:
+        await turn.send(Reply(parts=(Text("all-done"),), buttons=((menu_button(),),)))
+        return
+    title = Text(keys.TITLE, catalogue=pending[0])
+    await turn.send(
+        Reply(
+            parts=(Text("next-suggestion", args={"title": title}),),
+            buttons=((Button(title, actions.Open(pending[0])),), (menu_button(),)),
+        )
+    )
+
+
+def menu_button() -> Button:
+    return Button(Text("button-menu"), actions.Menu())
 
 
 async def change_language(turn: Turn, code: str) -> None:

@@ -95,3 +95,5 @@ command-language = Change the language
 command-help = Get help with the current step
 command-privacy = What I store about you
 command-forget = Delete my data
+next-suggestion = Next, you might like: { $title }.
+all-done = You have completed every topic. Thank you! You can repeat any of them from the menu.

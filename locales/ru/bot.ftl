@@ -97,3 +97,5 @@ command-language = Сменить язык
 command-help = Помощь с текущим шагом
 command-privacy = Что я храню о вас
 command-forget = Удалить мои данные
+next-suggestion = Что дальше? Предлагаем тему «{ $title }».
+all-done = Вы прошли все темы. Спасибо! Любую можно пройти ещё раз из меню.

@@ -97,8 +97,11 @@ async def test_russian_user_walks_atm_withdrawal_to_the_end(
     assert "✅ Ваша часть, коротко:" in end.text
     before = len(api.sent(USER))
     await api.press(USER, button(api, USER, actions.Rate), language="ru")
-    await reply_count(api, USER, before)
-    assert api.sent(USER)[-1].text.startswith("Спасибо за оценку")
+    await reply_count(api, USER, before, 2)
+    thanks, suggestion = api.sent(USER)[-2:]
+    assert thanks.text.startswith("Спасибо за оценку")
+    assert suggestion.text == "Что дальше? Предлагаем тему «Обращение в поддержку»."
+    assert suggestion.buttons[0] == ("Обращение в поддержку", "o:contact-support")
     kinds = [k for k, _ in events(config)]
     assert kinds[0] == "run_started" and kinds[-2:] == ["run_completed", "rated"]
     assert {loc for (loc,) in events(config, "select distinct locale from events")} == {"ru"}
