@@ -8,9 +8,10 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from bot.core import keys, structure, translations, yamlsource
+from bot.core import lint, structure, translations, yamlsource
 from bot.core.errors import ScenarioError
-from bot.core.model import QuestionStep, ScenarioSpec, TextStep
+from bot.core.model import ScenarioSpec
+from bot.core.plaintext import PlainTexts
 from bot.core.problems import Problem, Severity
 from bot.core.scenario import Scenario
 
@@ -37,9 +38,15 @@ def display(path: Path) -> str:
 
 
 def check_scenario(
-    yaml_path: Path, locales_dir: Path, locales: Iterable[str] = LOCALES
+    yaml_path: Path,
+    locales_dir: Path,
+    locales: Iterable[str] = LOCALES,
+    *,
+    texts_lint: bool = True,
 ) -> tuple[Scenario | None, list[Problem], dict[str, str]]:
-    """Validate one scenario with its translations. Returns the scenario only if error-free."""
+    """Validate one scenario with its translations. Returns the scenario only if error-free.
+
+    `texts_lint=False` skips the teaching warnings that render every text (the slow ones)."""
     name = display(yaml_path)
     problems: list[Problem] = []
     try:
@@ -63,7 +70,7 @@ def check_scenario(
         return None, sorted(set(problems)), {}
     for path, message in structure.check(spec, yaml_path.name):
         problems.append(Problem(name, source.line(path), message))
-    problems.extend(_teaching_warnings(spec, source, name))
+    problems.extend(lint.structure_warnings(spec, source, name))
 
     texts: dict[str, str] = {}
     files: dict[str, translations.FtlFile] = {}
@@ -90,7 +97,10 @@ def check_scenario(
     first = files[next(iter(files))]
     attributes = {k: frozenset(m.attributes) for k, m in first.messages.items()}
     scenario = Scenario.build(spec, name, attributes)
-    return scenario, [*problems, *_help_warnings(scenario, name, source)], texts
+    if texts_lint:
+        plain = PlainTexts(texts)
+        problems += lint.text_warnings(scenario, source, name, plain, files, ftl_names)
+    return scenario, sorted(set(problems)), texts
 
 
 _TYPE_NAMES = frozenset({"str", "int", "float", "bool", "list", "dict", "none"})
@@ -123,47 +133,6 @@ def _pydantic_message(error: object) -> str:
                 "and digits, words joined by single hyphens)"
             )
     return f'"{field_name}": {error["msg"]}'
-
-
-def _teaching_warnings(
-    spec: ScenarioSpec, source: yamlsource.LinedYaml, name: str
-) -> list[Problem]:
-    warnings = []
-    if not spec.objectives:
-        warnings.append(
-            Problem(
-                name,
-                source.line(("id",)),
-                "no objectives: say what the learner will be able to do",
-                Severity.WARNING,
-            )
-        )
-    if not any(isinstance(s, QuestionStep) for s in spec.steps):
-        warnings.append(
-            Problem(
-                name,
-                source.line(("steps",)),
-                "no question at all: people learn by answering",
-                Severity.WARNING,
-            )
-        )
-    return warnings
-
-
-def _help_warnings(scenario: Scenario, name: str, source: yamlsource.LinedYaml) -> list[Problem]:
-    """Questions and text steps without a hint: the first level of help would be a human."""
-    out = []
-    for i, step in enumerate(scenario.spec.steps):
-        if isinstance(step, QuestionStep | TextStep) and not scenario.has(step.id, keys.HINT):
-            out.append(
-                Problem(
-                    name,
-                    source.line(("steps", i, "id")),
-                    f'step "{step.id}" has no .hint',
-                    Severity.WARNING,
-                )
-            )
-    return out
 
 
 def check_interface(locales_dir: Path, locales: Iterable[str] = LOCALES) -> list[Problem]:
@@ -214,7 +183,11 @@ def scenario_files(paths: Iterable[Path]) -> list[Path]:
 
 
 def validate(
-    paths: Iterable[Path], locales_dir: Path, locales: Iterable[str] = LOCALES
+    paths: Iterable[Path],
+    locales_dir: Path,
+    locales: Iterable[str] = LOCALES,
+    *,
+    texts_lint: bool = True,
 ) -> tuple[Library, list[Problem]]:
     """Check scenario files and the interface texts; the library holds the error-free ones."""
     locales = tuple(locales)
@@ -226,7 +199,9 @@ def validate(
             library.sources[(locale, "")] = path.read_text(encoding="utf-8")
     seen: dict[str, str] = {}
     for yaml_path in scenario_files(paths):
-        scenario, found, texts = check_scenario(yaml_path, locales_dir, locales)
+        scenario, found, texts = check_scenario(
+            yaml_path, locales_dir, locales, texts_lint=texts_lint
+        )
         problems.extend(found)
         if scenario is None:
             continue
@@ -248,7 +223,8 @@ def load_library(
     scenarios_dir: Path, locales_dir: Path, locales: Iterable[str] = LOCALES
 ) -> Library:
     """Load everything for serving; raises ScenarioError listing every error (not warnings)."""
-    library, problems = validate([scenarios_dir], locales_dir, locales)
+    # Serving needs the errors only: skip rendering every text for warnings nobody sees.
+    library, problems = validate([scenarios_dir], locales_dir, locales, texts_lint=False)
     errors = [p for p in problems if p.severity is Severity.ERROR]
     if errors:
         raise ScenarioError(errors)

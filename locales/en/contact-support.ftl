@@ -18,10 +18,10 @@ intro = Support can only fix what it understands. Your part is to reach the real
 pick-channel = Where do you look for the shop's support contacts?
     .hint = Who can you be sure the contact really belongs to?
     .explanation = Take contacts only from sources the company controls: its app, its official website (typed in yourself or from a bookmark), your order confirmation or contract. Fraudsters create look-alike "support" accounts on social media and messengers, buy ads in search results and reply to people's public complaints. Real support very rarely messages you first.
-pick-channel--official = In the app or on the official website
-    .feedback = Right. The app and the official website are controlled by the company, so the contacts there are real. Save them so you don't have to search next time.
 pick-channel--dm-support = Reply to a "Support" account's DM
     .feedback = Risky. Fake "support" accounts watch public complaints and message people first, then ask for card details or codes. Check contacts in the app or on the official website.
+pick-channel--official = In the app or on the official website
+    .feedback = Right. The app and the official website are controlled by the company, so the contacts there are real. Save them so you don't have to search next time.
 pick-channel--search-ad = The first number in search results
     .feedback = Be careful: the top results are often ads, and fraudsters buy ads too. Open the official website yourself or use the app, and take the contacts from there.
 pick-channel--comments = Ask in the comments under their post
@@ -32,22 +32,22 @@ pick-channel--comments = Ask in the comments under their post
 urgency = A different case: your bank's app shows a card payment you didn't make. How do you contact the bank?
     .hint = Money that's leaving your account right now is an emergency.
     .explanation = Match the channel to the urgency. For urgent money issues (unknown payments, a lost card, a suspected hack) block the card in the app if you can, then call the number in the app or on the back of the card, or use the in-app chat. Non-urgent questions, like a refund for a delayed order, are fine for a web form or email: they leave a written record.
-urgency--call-now = Block the card, call the bank now
-    .feedback = Right. Every minute counts: blocking the card stops further payments, and a call or the in-app chat gets the dispute started right away. Use the number from the app or the back of the card.
 urgency--email-wait = Send an email and wait for a reply
     .feedback = Too slow for this. An email may wait in a queue for days while more money goes. Email is fine for non-urgent questions; here, block the card and call.
 urgency--wait-branch = Wait until the branch opens tomorrow
     .feedback = Waiting is risky: the card still works overnight. Block it in the app and call the bank's line; it works around the clock at most banks.
+urgency--call-now = Block the card, call the bank now
+    .feedback = Right. Every minute counts: blocking the card stops further payments, and a call or the in-app chat gets the dispute started right away. Use the number from the app or the back of the card.
 
 ## prepare
 
 prepare = Back to the unpaid order. You're about to write to the shop's support. What do you have ready?
     .hint = What will the agent ask you first?
     .explanation = The first thing support needs is to find you and your order. Have ready: the order number, the email or phone number of your account, the date, time and amount of the payment, and a screenshot of the order status. For app problems, also note your device model, operating system and app version. Your password is never part of this list.
-prepare--details = Order number, email, payment time
-    .feedback = Right. With these, the agent can find your order and payment straight away instead of asking you for them one by one.
 prepare--nothing = Nothing, they'll find it themselves
     .feedback = They'll probably ask you for it anyway, and each round of questions can cost a day. Have the details ready before you write.
+prepare--details = Order number, email, payment time
+    .feedback = Right. With these, the agent can find your order and payment straight away instead of asking you for them one by one.
 prepare--password = My password, so they can log in
     .feedback = Never. Support doesn't need your password: staff see your account in their own systems. Anyone who asks for your password is not real support.
 
@@ -56,14 +56,14 @@ prepare--password = My password, so they can log in
 describe = Which description of the problem will help support the most?
     .hint = Imagine the agent knows nothing about your situation.
     .explanation = A useful description answers four questions: what you did, what you expected, what actually happened and when (date, time and time zone). Add the exact error text or a screenshot and what you've already tried. Keep it calm and to the point: it gets your request to the right person faster.
-describe--full-picture = What I did, expected, got, and when
-    .feedback = Right. Steps, expected result, actual result, date and time with the time zone, plus the error text or a screenshot. That's enough to start checking straight away.
 describe--fix-it = "Nothing works, fix it now!"
     .feedback = Understandable, but the agent can't act on it: what doesn't work, where and since when? You'll get questions back instead of a fix.
 describe--life-story = The whole story of all my issues
     .feedback = Too much. Details that don't matter bury the important ones, and the agent has to dig for them. Stick to this one problem and the facts.
 describe--screenshot = Just a screenshot, no words
     .feedback = A screenshot helps, but not on its own: it doesn't say what you did, what you expected or when it happened. Add a few sentences.
+describe--full-picture = What I did, expected, got, and when
+    .feedback = Right. Steps, expected result, actual result, date and time with the time zone, plus the error text or a screenshot. That's enough to start checking straight away.
 
 ## one-problem
 
@@ -82,12 +82,12 @@ one-problem--all-channels = The same message to every channel
 secrets = In the chat, the "agent" writes: "To confirm it's you, send us the code from the SMS you've just received." What do you do?
     .hint = What is an SMS code for?
     .explanation = SMS and push codes, passwords, PINs, the CVV/CVC code and the full card number are keys to your money and account. Real support never asks for them: staff see what they need in their own systems. If someone asks, it's fraud, even if the chat looks official. End the conversation and contact the company through the official channel yourself.
-secrets--refuse = Refuse and contact them via the app
-    .feedback = Right. No real agent needs your code. Read the SMS carefully: it often says what the code confirms, like a payment or a login. Then contact support yourself through the app or official website.
 secrets--send-code = Send it: it's support asking
     .feedback = That's how accounts and money get stolen. The code lets someone confirm a payment or log in as you. Real support never asks for it.
 secrets--card-number = Send my card number instead
     .feedback = Not safe either. The full card number, together with the expiry date, is enough for many online payments. At most, support may ask for the last four digits.
+secrets--refuse = Refuse and contact them via the app
+    .feedback = Right. No real agent needs your code. Read the SMS carefully: it often says what the code confirms, like a payment or a login. Then contact support yourself through the app or official website.
 secrets--cvv-only = Send only the CVV, not the code
     .feedback = The CVV/CVC code is just as secret: it's what confirms online payments. No one in support needs it. Don't send it to anyone.
 
@@ -108,10 +108,10 @@ write-message = Now write the first message you'd send to the shop's support. Th
 ticket = Support replies: "Your request 340127 has been registered. We'll answer within 3 business days." What do you do?
     .hint = What will you need to refer to this request later?
     .explanation = The request number is the key to your case: with it, any agent sees the whole history in seconds. Save it together with the date and the promised deadline, for example in your notes or by starring the email. Until the deadline passes, there's no need to write again; new requests for the same problem only create duplicates.
-ticket--save-number = Save the number and the deadline
-    .feedback = Right. With the number, any agent can find your case, and with the deadline, you know when it's time to follow up.
 ticket--just-wait = Nothing: they'll write to me
     .feedback = They probably will, but if not, you'll have to explain everything again from scratch. Saving the number takes a few seconds and saves a lot of time later.
+ticket--save-number = Save the number and the deadline
+    .feedback = Right. With the number, any agent can find your case, and with the deadline, you know when it's time to follow up.
 ticket--new-daily = A new request daily to hurry them
     .feedback = That slows things down: duplicates split your case between agents and may be closed as repeats. Wait for the deadline, then follow up on the same number.
 
@@ -130,12 +130,12 @@ no-answer--escalate = Escalate: formal complaint
 follow-up = How do you send the reminder?
     .hint = How can the agent see the whole history at once?
     .explanation = Reply in the same email thread or chat, or quote the request number in the subject and first line. Briefly remind them of the problem and the promised deadline and ask when to expect an answer. A calm, specific reminder is taken up faster than an angry one.
-follow-up--same-thread = Reply in the same thread with the number
-    .feedback = Right. For example: "Request 340127: the promised 3 business days have passed. Please tell me when to expect an answer." The agent sees the whole history at once.
 follow-up--new-request = Open a new request and copy the text
     .feedback = That creates a duplicate with no history, and it may join the back of the queue. Reply in the existing request and quote its number.
 follow-up--call-hourly = Call every hour until they answer
     .feedback = It wears you out and rarely speeds things up: an agent on the phone often can't resolve the request immediately. One clear reminder with the number works better.
+follow-up--same-thread = Reply in the same thread with the number
+    .feedback = Right. For example: "Request 340127: the promised 3 business days have passed. Please tell me when to expect an answer." The agent sees the whole history at once.
 
 ## escalate
 

@@ -18,10 +18,10 @@ intro = The seller is responsible for the quality of what it sells. But for the 
 proof = The kettle was bought five months ago and paid for by card, but you didn't keep the receipt. What do you do?
     .hint = Apart from the receipt, what else can prove the purchase?
     .explanation = Under Russian law, not having a receipt does not by itself take away your rights. The purchase can be proved by a bank statement or the bank's payment notification, the order in the shop's app, an electronic receipt in your email or phone, a warranty card stamped by the shop, and also by witnesses. Still, a receipt makes it easier: keep receipts for appliances for the whole warranty period, and photograph paper ones, because they fade.
-proof--other-proof = Claim anyway, attach a bank statement
-    .feedback = Right. Not having a receipt does not by itself take away your rights: a bank statement or notification, the order in the app or an electronic receipt can prove the purchase, and if there's none of that, witnesses can. Attach a copy of whatever you have to your claim.
 proof--no-receipt = Without a receipt it's hopeless
     .feedback = That's a common misconception, and some sellers exploit it. Under Russian law, a missing receipt is no reason to refuse: a bank statement, the order in the app or witnesses can prove the purchase.
+proof--other-proof = Claim anyway, attach a bank statement
+    .feedback = Right. Not having a receipt does not by itself take away your rights: a bank statement or notification, the order in the app or an electronic receipt can prove the purchase, and if there's none of that, witnesses can. Attach a copy of whatever you have to your claim.
 proof--pay-repair = Take it to a paid repair shop
     .feedback = Then you'd pay for what the warranty gives you for free. Besides, after a repair at a third-party shop, it's easier for the seller to claim the fault was caused by tampering. Make your claim to the seller first.
 
@@ -30,12 +30,12 @@ proof--pay-repair = Take it to a paid repair shop
 no-box = You threw the kettle's box away long ago. What now?
     .hint = What would the box be for, if the product is broken?
     .explanation = To hand in a faulty product for repair, replacement or a refund, you don't need the original packaging: the law doesn't make your rights depend on it. Bring the product with everything needed to check it, such as the base, and your proof of purchase. Don't take it apart yourself: opening it gives the seller a reason to say you caused the fault.
-no-box--go-as-is = Take it without the box, with the base
-    .feedback = Right. A faulty product doesn't need its box. Bring everything needed to check the kettle, that is, the kettle itself and its base, plus your proof of purchase.
 no-box--find-box = They won't take it; find a similar box
     .feedback = No need to look. If the product is faulty, missing packaging is no reason to refuse your claim. The seller needs the kettle itself and your proof of purchase.
 no-box--fix-first = Open it and take a look myself first
     .feedback = Better not. Signs of opening give the seller a reason to say you caused the fault, and then the dispute gets much harder. Let a quality check find the fault.
+no-box--go-as-is = Take it without the box, with the base
+    .feedback = Right. A faulty product doesn't need its box. Bring everything needed to check the kettle, that is, the kettle itself and its base, plus your proof of purchase.
 
 ## remedy
 
@@ -54,12 +54,12 @@ remedy--only-repair = Warranty means repair only; agree
 describe = You sit down to write the claim. How do you best describe the fault?
     .hint = What will help the person checking the kettle see the fault for themselves?
     .explanation = Describe what you see, not guesses about the cause: what happens, since when, under what conditions and how often. For example: "Since 12 March the kettle switches off 10 to 20 seconds after being turned on and the water doesn't heat; this happens every time." Such a description is easy to check, and it's harder for the seller to reply that the fault wasn't confirmed. There's no need for a diagnosis like "the thermostat is broken": that's the job of the check.
-describe--symptoms = What, since when, and how it shows
-    .feedback = Right. A precise description (what happens, since when, under what conditions and how often) is easy to check. The more specific the symptoms, the less chance you'll hear "fault not confirmed".
 describe--broken = Briefly: "The kettle is broken"
     .feedback = Too vague. It doesn't say what exactly doesn't work or how to check it. Describe the symptoms: what happens, since when and how often.
 describe--diagnose = State the cause: a faulty thermostat
     .feedback = A guess about the cause may be wrong, and then the seller will reply that the thermostat works fine. Describe the symptoms, and let the quality check find the cause.
+describe--symptoms = What, since when, and how it shows
+    .feedback = Right. A precise description (what happens, since when, under what conditions and how often) is easy to check. The more specific the symptoms, the less chance you'll hear "fault not confirmed".
 describe--emotions = Say what I think of their product
     .feedback = The feelings are understandable, but they won't help anyone check the kettle, and the key facts can get lost among them. Write calmly and stick to the facts: what, when, how it shows and what you want.
 
@@ -82,10 +82,10 @@ write-claim = Write the text of your claim. The facts: the kettle was bought on 
 hand-in = Your claim is ready. How do you hand it in?
     .hint = How will you prove later that the seller received the claim, and exactly when?
     .explanation = The deadlines for a response count from the day the seller received your claim, so you need to be able to prove it. Give the seller one copy, and on the other ask the employee to write the date of receipt, sign it and print their name. If they refuse to accept it, send the claim to the seller's address by registered letter with a list of contents and proof of delivery, and keep the post office receipt. A conversation or a messenger message is much harder to prove.
-hand-in--two-copies = Hand it in, get my copy signed
-    .feedback = Right. The date, signature and printed name on your copy prove what the seller received and when: the deadlines count from that date. If they refuse to accept it, send a registered letter with a list of contents and proof of delivery.
 hand-in--oral = Tell the shop assistant in person
     .feedback = A conversation can't be proved later: neither the date nor what you asked for. The deadlines would start from a moment you can't confirm. Hand in the claim in writing and keep a copy with the acknowledgement.
+hand-in--two-copies = Hand it in, get my copy signed
+    .feedback = Right. The date, signature and printed name on your copy prove what the seller received and when: the deadlines count from that date. If they refuse to accept it, send a registered letter with a list of contents and proof of delivery.
 hand-in--one-copy = Hand in my only copy
     .feedback = Then you'd have nothing left in your hands. If the claim "gets lost", you can't prove what you submitted or when. Make a second copy and ask them to mark it as received.
 hand-in--messenger = Send a photo to the shop's messenger
@@ -96,14 +96,14 @@ hand-in--messenger = Send a photo to the shop's messenger
 deadlines = The seller accepted your claim on 15 March. How long does it have to refund you?
     .hint = For refunding a faulty product, the law gives the seller very little time.
     .explanation = In Russia, a seller must, as a rule, meet a claim for a refund for a faulty product within 10 days of receiving it. A replacement is usually due within 7 days (longer if an extra check is needed), and a repair must not take more than 45 days. A quality check, as a rule, fits within these same deadlines. For delays, the law provides a penalty of 1% of the product's price per day.
-deadlines--ten-days = As a rule, within 10 days
-    .feedback = Right. A seller must, as a rule, meet a refund claim for a faulty product within 10 days of receiving it. Note when the deadline runs out: if it's missed, you can demand a penalty.
 deadlines--when-ready = When the service centre has checked it
     .feedback = A check doesn't give the seller unlimited time: as a rule, it happens within the same 10 days. The deadline counts from the day the seller received your claim.
 deadlines--forty-five = Within 45 days
     .feedback = 45 days is the maximum for a repair, not for a refund. If you're asking for your money back, the deadline is, as a rule, 10 days from the day the claim was received.
 deadlines--shop-rules = Per the shop's rules: 30 days
     .feedback = A shop's own rules can't leave you worse off than the law does. If they set a longer deadline, the law applies: for a refund, as a rule, 10 days.
+deadlines--ten-days = As a rule, within 10 days
+    .feedback = Right. A seller must, as a rule, meet a refund claim for a faulty product within 10 days of receiving it. Note when the deadline runs out: if it's missed, you can demand a penalty.
 
 ## seller-reply
 
@@ -120,22 +120,22 @@ seller-reply--check = It wants a quality check
 refused = The seller replies: "You broke it yourself; this isn't covered by the warranty." It hasn't done any quality check. What do you do?
     .hint = What must a refusal be based on, and what can you do if you disagree?
     .explanation = During the warranty period, it's up to the seller to prove you caused the fault, and words alone aren't enough. Ask for a written reply to your claim. If you disagree about the cause of the fault, the seller must arrange an expert examination at its own expense; you may attend it and challenge its findings. If the seller refuses without grounds or stays silent, you can complain to Rospotrebnadzor and go to court, where the seller may also have to pay a penalty and a fine.
-refused--in-writing = Ask for a written reply and an expert
-    .feedback = Right. Blaming you for the fault must be backed by a check, and if you disagree about the cause, by an expert examination at the seller's expense. With a written refusal, you can complain to Rospotrebnadzor or go to court.
 refused--give-up = Arguing is pointless; let it go
     .feedback = "You broke it yourself" proves nothing without a check. During the warranty period, it's the seller who has to prove you're at fault. Your claim is already in, so the next step is to demand a check or an expert examination.
 refused--review = Post an angry review and move on
     .feedback = A review may warn other buyers, but it won't get your money back. First secure your position: the seller's written reply, an expert examination, a complaint to Rospotrebnadzor or a lawsuit.
+refused--in-writing = Ask for a written reply and an expert
+    .feedback = Right. Blaming you for the fault must be backed by a check, and if you disagree about the cause, by an expert examination at the seller's expense. With a written refusal, you can complain to Rospotrebnadzor or go to court.
 
 ## inspection
 
 inspection = The seller says: "Leave the kettle with us and we'll do a quality check." What do you do?
     .hint = How will you prove later exactly what you left and in what condition?
     .explanation = A quality check is the seller's legal right, and the seller carries it out at its own expense. When you leave the product, get an acceptance document: what was accepted, its condition and what came with it, the fault you reported, and the date. You have the right to attend the check, so ask to be told when and where it will take place, and to get the result in writing. If you disagree with it, you can demand an expert examination; you'd only pay for it if it shows you caused the fault.
-inspection--act-attend = Get an acceptance note, attend the check
-    .feedback = Right. The acceptance document should state what was accepted, its condition and what came with it, the fault reported and the date. Ask to be told when the check takes place and to get its results in writing.
 inspection--no-paper = Just leave it: no paperwork needed
     .feedback = Without a document, you can't prove that you handed in the kettle, when, or in what condition. Ask for an acceptance document: what was accepted, its condition, the fault reported and the date.
+inspection--act-attend = Get an acceptance note, attend the check
+    .feedback = Right. The acceptance document should state what was accepted, its condition and what came with it, the fault reported and the date. Ask to be told when the check takes place and to get its results in writing.
 inspection--refuse-check = Refuse: refund me right away
     .feedback = A quality check is the seller's legal right, and refusing it can drag the dispute out. It's better to take part: leave the product against an acceptance document and ask to be told when the check will be.
 inspection--pay-check = Pay for the check since they ask

@@ -389,9 +389,9 @@ def test_choice_option_marked_correct(project: Project) -> None:
 def test_no_end_step(project: Project) -> None:
     project.edit(YAML, "    kind: end\n    checklist: [item]", "    kind: info\n    next: intro")
     assert project.problems() == [
-        'locales/en/demo.ftl:15: unexpected message "done--item": '
+        'locales/en/demo.ftl:17: unexpected message "done--item": '
         "no step, option or item has this id",
-        'locales/ru/demo.ftl:15: unexpected message "done--item": '
+        'locales/ru/demo.ftl:17: unexpected message "done--item": '
         "no step, option or item has this id",
         "scenarios/demo.yaml:3: the scenario has no end step",
     ]
@@ -466,7 +466,7 @@ def test_missing_title_in_both_locales(project: Project) -> None:
 def test_extra_key_in_a_locale_is_reported_at_the_ftl_line(project: Project) -> None:
     project.append(RU, "pick--wait = Ждать\n")
     assert project.problems() == [
-        'locales/ru/demo.ftl:16: unexpected message "pick--wait": '
+        'locales/ru/demo.ftl:18: unexpected message "pick--wait": '
         "no step, option or item has this id"
     ]
 
@@ -517,14 +517,14 @@ def test_attribute_in_ru_but_not_en(project: Project) -> None:
         pytest.param(
             "done--item = Remember the thing\n",
             "done--item = Remember the thing\nnote: this is not Fluent\n",
-            ['locales/en/demo.ftl:16: Fluent syntax error: Expected token: "="'],
+            ['locales/en/demo.ftl:18: Fluent syntax error: Expected token: "="'],
             id="stray-line",
         ),
         pytest.param(
             "pick--rush = Rush",
             "pick--rush Rush",
             [
-                'locales/en/demo.ftl:13: Fluent syntax error: Expected token: "="',
+                'locales/en/demo.ftl:14: Fluent syntax error: Expected token: "="',
                 'scenarios/demo.yaml:19: no "pick--rush" message in locale en',
             ],
             id="missing-equals",
@@ -569,7 +569,7 @@ def test_references_that_exist_are_fine(project: Project) -> None:
 
 def test_duplicate_message(project: Project) -> None:
     project.append(EN, "pick = Again?\n")
-    assert project.problems() == ['locales/en/demo.ftl:16: duplicate message "pick"']
+    assert project.problems() == ['locales/en/demo.ftl:18: duplicate message "pick"']
 
 
 def test_several_errors_in_one_scenario_all_reported(project: Project) -> None:
@@ -584,7 +584,7 @@ def test_several_errors_in_one_scenario_all_reported(project: Project) -> None:
     assert project.problems() == [
         "locales/en/demo.ftl:4: unknown variable $name (available: $contact)",
         'locales/en/demo.ftl:9: message "ask--wrong" needs a .feedback attribute',
-        'locales/ru/demo.ftl:15: unexpected message "pick--wait": '
+        'locales/ru/demo.ftl:17: unexpected message "pick--wait": '
         "no step, option or item has this id",
         'scenarios/demo.yaml:14: duplicate option id "wrong" in step "ask"',
         'scenarios/demo.yaml:19: option "calm" goes to missing step "dne"',

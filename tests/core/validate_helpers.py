@@ -77,7 +77,7 @@ class Project:
 def complete_ftl(data: dict[str, Any]) -> str:
     """Fluent text with every message a scenario needs (the key naming convention written out
     independently of the validator), a `.hint` on questions and text steps and a `.feedback`
-    on every question option: enough that structural tests see no translation problems."""
+    on every option: enough that structural tests see no translation problems or warnings."""
     lines = ["title = Title", "description = Description"]
     lines += [f"objective--{o} = Objective" for o in data.get("objectives", [])]
     for step in data["steps"]:
@@ -86,7 +86,6 @@ def complete_ftl(data: dict[str, Any]) -> str:
             lines.append("    .hint = Hint")
         for option in step.get("options", []):
             lines.append(f"{step['id']}--{option['id']} = Option")
-            if step["kind"] == "question":
-                lines.append("    .feedback = Feedback")
+            lines.append("    .feedback = Feedback")
         lines += [f"{step['id']}--{item} = Item" for item in step.get("checklist", [])]
     return "\n".join(lines) + "\n"
