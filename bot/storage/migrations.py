@@ -101,3 +101,56 @@ def m001_initial(db: sqlite_utils.Database) -> None:
     db.table("events").create_index(["scenario", "version", "kind", "at_ms"])
     db.table("events").create_index(["user_id", "scenario", "run"])
     db.table("processed_updates").create({"update_id": int, "at_ms": int}, pk="update_id")
+
+
+@migration
+def m002_analytics(db: sqlite_utils.Database) -> None:
+    """Derived tables for analytics, maintained by `Store.commit` (bot/analytics/rollup.py)
+    and filled here from the events already recorded. See docs/metrics.md."""
+    from bot.analytics import rollup
+
+    def counters(name: str) -> str:
+        key, columns = rollup.COUNTER_TABLES[name]
+        typed = [f"{c} text not null" for c in key if c not in ("seconds",)]
+        typed += [f"{c} integer not null" for c in key if c == "seconds"]
+        counts = [f"{c} integer not null default 0" for c in columns]
+        assert set(rollup.CLUSTERED[name]) == set(key)
+        return (
+            f"create table {name} ({', '.join([*typed, *counts])}, "
+            f"primary key ({', '.join(rollup.CLUSTERED[name])})) without rowid"
+        )
+
+    for name in rollup.COUNTER_TABLES:
+        db.execute(counters(name))
+    db.execute(
+        """create table runs (
+            user_id integer not null, scenario text not null, run integer not null,
+            version text not null, locale text not null, source text not null,
+            day text not null, started_ms integer not null, start_step text,
+            from_version text, last_step text, last_ms integer not null,
+            max_gap_ms integer not null default 0, outcome text, ended_ms integer,
+            score integer, steps integer not null default 0,
+            last_struggled integer not null default 0,
+            primary key (user_id, scenario, run)
+        ) without rowid"""
+    )
+    db.execute(
+        "create index runs_unfinished on runs "
+        "(scenario, day, version, locale, source, last_step, outcome, last_ms, last_struggled) "
+        "where outcome is null or outcome = 'blocked'"
+    )
+    db.execute(
+        """create table visits (
+            user_id integer not null, scenario text not null, run integer not null,
+            step text not null, version text not null, day text not null,
+            locale text not null, source text not null, first_ms integer not null,
+            answered integer not null default 0, first_correct integer,
+            first_elapsed_ms integer, answers integer not null default 0,
+            corrected integer not null default 0, revealed integer not null default 0,
+            help integer not null default 0, help_human integer not null default 0,
+            typed integer not null default 0, switched integer not null default 0,
+            struggled integer not null default 0,
+            primary key (user_id, scenario, run, step)
+        ) without rowid"""
+    )
+    rollup.rebuild(db.conn)

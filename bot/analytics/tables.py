@@ -1,0 +1,126 @@
+"""`rolebot stats` in a terminal: rich tables, the worst steps highlighted."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+
+from bot.analytics.metrics import ALL, ScenarioStats, Stats, StepFigures
+from bot.analytics.report import duration, number, pct
+
+
+def print_stats(stats: Stats, console: Console, *, detailed: bool) -> None:
+    period = stats.filters.describe()
+    console.print(
+        f"[bold]Runs started {period['since'] or 'since the first day'} → "
+        f"{period['until'] or 'today'}[/]  language: {period['lang']}  "
+        f"version: {period['version']}  users: {period['source']}  "
+        f"dropped after {stats.idle_timeout_hours:g} h idle"
+    )
+    if not detailed:
+        console.print(overview(stats))
+        console.print(worst(stats))
+    for scenario in stats.scenarios if detailed else ():
+        print_scenario(scenario, console)
+    console.print(f"[dim]{stats.blocked_users} users have blocked the bot (counted apart).[/]")
+
+
+def overview(stats: Stats) -> Table:
+    table = Table(title="Scenarios", title_justify="left")
+    for name in ("scenario", "runs", "completed", "completion", "dropped", "in progress"):
+        table.add_column(name, justify="left" if name == "scenario" else "right")
+    table.add_column("median time", justify="right")
+    table.add_column("rating", justify="right")
+    table.add_column("worst step")
+    for s in stats.scenarios:
+        r = s.all.runs
+        worst = s.worst_steps(1)
+        table.add_row(
+            s.scenario,
+            str(r.runs),
+            str(r.completed),
+            pct(r.completion_rate),
+            str(r.dropped),
+            str(r.in_progress),
+            duration(r.median_complete_s),
+            number(r.rating),
+            f"[red]{worst[0].step}[/] ({pct(worst[0].stuck_score)} stuck)" if worst else "—",
+        )
+    return table
+
+
+def worst(stats: Stats, n: int = 10) -> Table:
+    ranked = [(s, step) for s in stats.scenarios for step in s.worst_steps(1000)]
+    ranked.sort(key=lambda pair: (-(pair[1].stuck_score or 0.0), -pair[1].reach))
+    table = Table(title=f"Top {n} stuck steps", title_justify="left")
+    for name in ("scenario", "step", "stuck", "reach", "help", "wrong first", "dropped"):
+        table.add_column(name, justify="left" if name in ("scenario", "step") else "right")
+    table.add_column("most chosen wrong")
+    for scenario, step in ranked[:n]:
+        top = step.top_wrong
+        table.add_row(
+            scenario.scenario,
+            step.step,
+            f"[bold red]{pct(step.stuck_score)}[/]",
+            str(step.reach),
+            pct(step.help_rate),
+            pct(step.first_wrong_rate),
+            pct(step.drop_rate),
+            f"{top[0]} ×{top[1]}" if top else "—",
+        )
+    return table
+
+
+def print_scenario(scenario: ScenarioStats, console: Console) -> None:
+    r = scenario.all.runs
+    console.print(
+        f"\n[bold]{scenario.scenario}[/] version {', '.join(scenario.versions)}: "
+        f"{r.runs} runs, {r.completed} completed ({pct(r.completion_rate)}), {r.dropped} dropped, "
+        f"{r.in_progress} in progress, {r.restarted} restarted, {r.blocked} blocked, "
+        f"{r.superseded} moved to a newer version; median time {duration(r.median_complete_s)}, "
+        f"rating {number(r.rating)} ({r.rated})"
+    )
+    if scenario.other_versions:
+        others = ", ".join(f"{v}: {n} runs" for v, n in scenario.other_versions.items())
+        console.print(f"[dim]Other versions, not counted here: {others} (see --version).[/]")
+    worst_ids = {s.step for s in scenario.worst_steps()}
+    table = Table(title_justify="left")
+    columns = ("#", "step", "reach", "dropped", "drop", "help", "wrong 1st", "tries")
+    for name in (*columns, "typed", "median/p90", "top wrong", "stuck"):
+        table.add_column(name, justify="left" if name in ("step", "top wrong") else "right")
+    for position, step in enumerate(scenario.all.ordered_steps(), start=1):
+        table.add_row(*row(position, step), style="bold red" if step.step in worst_ids else None)
+    console.print(table)
+    languages = [lang for lang in scenario.slices if lang != ALL]
+    if len(languages) > 1:
+        side = Table(
+            title="Languages side by side (drop rate / stuck score)", title_justify="left"
+        )
+        side.add_column("step")
+        for lang in languages:
+            side.add_column(f"{lang} ({scenario.slices[lang].runs.runs} runs)", justify="right")
+        for step in scenario.all.ordered_steps():
+            cells = []
+            for lang in languages:
+                f = scenario.slices[lang].steps.get(step.step)
+                cells.append(f"{pct(f.drop_rate)} / {pct(f.stuck_score)}" if f else "—")
+            side.add_row(step.step, *cells)
+        console.print(side)
+
+
+def row(position: int, step: StepFigures) -> list[str]:
+    top = step.top_wrong
+    return [
+        str(position),
+        f"{step.step} ({step.kind})",
+        str(step.reach),
+        str(step.dropped),
+        pct(step.drop_rate),
+        pct(step.help_rate),
+        pct(step.first_wrong_rate),
+        number(step.attempts_to_correct),
+        pct(step.typed_rate),
+        f"{duration(step.median_s)} / {duration(step.p90_s)}",
+        f"{top[0]} ×{top[1]}" if top else "—",
+        pct(step.stuck_score),
+    ]
