@@ -66,12 +66,13 @@ def measure(n: int, folder: Path) -> dict[str, list[float]]:
     return {"rolebot commit": ours, "bare 1-row commit": baseline}
 
 
-def main() -> None:
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 5000
+def main(argv: list[str] | None = None) -> None:
+    args = sys.argv[1:] if argv is None else argv
+    n = int(args[0]) if args else 5000
     with tempfile.TemporaryDirectory() as folder:
         results = measure(n, Path(folder))
     base = statistics.median(results["bare 1-row commit"])
-    print(f"{n} commits, WAL, synchronous=NORMAL, file in a temporary directory")
+    print(f"storage: {n} commits, WAL, synchronous=NORMAL, file in a temporary directory")
     print(f"{'':20} {'p50 µs':>8} {'p99 µs':>8} {'max µs':>8} {'p50 ratio':>10}")
     for name, samples in results.items():
         p50 = statistics.median(samples)

@@ -10,6 +10,7 @@ import click
 from rich.console import Console
 
 from bot.config import Config
+from bot.core import fluentcache
 from bot.core.errors import ScenarioError
 from bot.core.loader import LOCALES, Library, load_library, validate
 from bot.core.model import ScenarioSpec
@@ -24,6 +25,7 @@ class Context:
         self.config = Config()
         if database is not None:
             self.config.database = database
+        fluentcache.set_cache_dir(self.config.cache_dir)
 
     def library(self) -> Library:
         try:
@@ -173,10 +175,10 @@ def run_command(obj: Context, webhook_url: str | None) -> None:
             err=True,
         )
         sys.exit(2)
-    obj.library()  # refuse to start on invalid scenarios, with every message
+    library = obj.library()  # refuse to start on invalid scenarios, with every message
     logs.setup(config.log_level, secrets=(token,))
     try:
-        asyncio.run(serve(config, token, webhook_url=webhook_url))
+        asyncio.run(serve(config, token, webhook_url=webhook_url, library=library))
     except InvalidTokenError:
         click.echo("Telegram rejected the bot token. Check BOT_TOKEN (from @BotFather).", err=True)
         sys.exit(2)
@@ -212,6 +214,77 @@ def schema_command(output: Path | None) -> None:
         click.echo(f"wrote {output}", err=True)
 
 
+@cli.command("new")
+@click.argument("scenario_id", metavar="ID")
+@pass_context
+def new_command(obj: Context, scenario_id: str) -> None:
+    """Create scenario ID: scenarios/ID.yaml and locales/{ru,en}/ID.ftl with a minimal
+    valid scenario whose texts start with "TODO:". Never overwrites a file.
+
+    The files go where `rolebot validate` and `rolebot play` look: $ROLEBOT_SCENARIOS_DIR
+    and $ROLEBOT_LOCALES_DIR when set, else ./scenarios and ./locales when they exist.
+    """
+    from bot.authoring.scaffold import ScaffoldError, scaffold
+    from bot.config import PACKAGE_DIR
+    from bot.core.loader import display
+
+    if obj.config.scenarios_dir.resolve().is_relative_to(PACKAGE_DIR):
+        click.echo(
+            "The scenarios folder is inside the installed rolebot package. Run this in a "
+            "folder with scenarios/ and locales/, or set ROLEBOT_SCENARIOS_DIR and "
+            "ROLEBOT_LOCALES_DIR.",
+            err=True,
+        )
+        sys.exit(1)
+    try:
+        created = scaffold(scenario_id, obj.config.scenarios_dir, obj.config.locales_dir)
+    except ScaffoldError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(1)
+    for path in created:
+        click.echo(f"created {display(path)}")
+    click.echo(
+        f'Next: replace every "TODO:" text in both .ftl files, then run '
+        f"rolebot validate --strict and rolebot play {scenario_id}.",
+        err=True,
+    )
+
+
+@cli.command("graph")
+@click.argument("scenario_id", metavar="ID")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["mermaid", "dot"]),
+    default="mermaid",
+    show_default=True,
+    help="Mermaid (renders in GitHub and GitLab) or Graphviz DOT.",
+)
+@click.option("--text", is_flag=True, help="Show each step's text, shortened.")
+@click.option(
+    "--lang", type=click.Choice(LOCALES), default="en", show_default=True, help="For --text."
+)
+@pass_context
+def graph_command(obj: Context, scenario_id: str, fmt: str, text: bool, lang: str) -> None:
+    """Print the flow of scenario ID for review: steps by kind, options as edges (✓ right,
+    ✗ wrong, dashed self-loop: try again), end steps highlighted.
+    """
+    from bot.authoring import graph
+    from bot.core.errors import UnknownScenarioError
+
+    try:
+        scenario, texts = graph.load(scenario_id, obj.config.scenarios_dir, obj.config.locales_dir)
+    except UnknownScenarioError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(2)
+    except ScenarioError as exc:
+        click.echo(str(exc), err=True)
+        click.echo(f"{len(exc.problems)} error(s): fix them to see the graph.", err=True)
+        sys.exit(1)
+    flow = graph.flow(scenario, (lambda key: texts.get(lang, key)) if text else None)
+    click.echo(graph.RENDERERS[fmt](flow), nl=False)
+
+
 @cli.group("db")
 def db_group() -> None:
     """Database maintenance."""
@@ -238,6 +311,12 @@ def db_migrate(obj: Context) -> None:
 def db_path(obj: Context) -> None:
     """Print the absolute path of the database file."""
     click.echo(str(obj.config.database.resolve()))
+
+
+from bot.analytics.cli import COMMANDS as ANALYTICS_COMMANDS  # noqa: E402 - needs `cli` above
+
+for command in ANALYTICS_COMMANDS:
+    cli.add_command(command)
 
 
 def main() -> None:

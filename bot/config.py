@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -38,6 +39,13 @@ class Config(BaseSettings):
         "",
         description="How to reach a human, shown at the last level of help "
         "(e.g. an @username, a phone number or a URL).",
+    )
+    cache_dir: Path | None = Field(
+        default_factory=lambda: (
+            Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "rolebot"
+        ),
+        description="Parsed translation files, reused while the files are unchanged; "
+        "empty to disable.",
     )
     bot_token: SecretStr | None = Field(
         None, validation_alias=AliasChoices("ROLEBOT_BOT_TOKEN", "BOT_TOKEN")

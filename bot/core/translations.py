@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from fluent.syntax import FluentParser, ast, visitor
+from fluent.syntax import ast, visitor
 
-from bot.core import keys
+from bot.core import fluentcache, keys
 from bot.core.model import ChoiceStep, EndStep, InfoStep, QuestionStep, ScenarioSpec, TextStep
 
 Path_ = tuple[str | int, ...]
@@ -73,7 +73,12 @@ def parse_ftl(text: str, variables: frozenset[str] | None = keys.VARIABLES) -> F
 
     `variables` are the ones a caller will provide; None allows any (the interface file).
     """
-    resource = FluentParser(with_spans=True).parse(text)
+    tag = "ftl:" + ",".join(sorted(variables)) if variables is not None else "ftl:*"
+    return fluentcache.cached(tag, text, lambda: _parse_ftl(text, variables))
+
+
+def _parse_ftl(text: str, variables: frozenset[str] | None) -> FtlFile:
+    resource = fluentcache.parse(text)
     result = FtlFile()
 
     def line_of(node: ast.SyntaxNode) -> int:

@@ -54,6 +54,18 @@ _Loader.add_implicit_resolver(
 )
 
 
+_CLoader = getattr(yaml, "CSafeLoader", None)
+if _CLoader is not None:
+
+    class _FastLoader(_CLoader):  # type: ignore[misc, valid-type]
+        """libyaml's parser (about 10 times faster) with the same YAML 1.2 booleans."""
+
+    _FastLoader.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
+    _COMPOSER: type = _FastLoader
+else:  # pragma: no cover - PyYAML built without libyaml
+    _COMPOSER = _Loader
+
+
 class YamlSyntaxError(Exception):
     def __init__(self, line: int, message: str) -> None:
         super().__init__(message)
@@ -64,7 +76,12 @@ class YamlSyntaxError(Exception):
 def parse(text: str) -> LinedYaml:
     """Parse one YAML document; raises YamlSyntaxError with a line on bad syntax."""
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        try:
+            node = yaml.compose(text, Loader=_COMPOSER)
+        except yaml.YAMLError:
+            # Report syntax errors in the pure-Python parser's words and lines, which are
+            # the same everywhere; libyaml is only the fast path for valid files.
+            node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else 1

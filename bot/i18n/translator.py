@@ -6,8 +6,9 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-from fluent.runtime import FluentBundle, FluentResource
+from fluent.runtime import FluentBundle
 
+from bot.core import fluentcache
 from bot.core.actions import Action
 from bot.core.errors import MissingTranslationError
 from bot.core.loader import Library
@@ -15,6 +16,11 @@ from bot.core.replies import LIST_ITEM, Reply, Text
 from bot.i18n.negotiation import negotiate
 
 log = logging.getLogger(__name__)
+_WARM_ARGS: dict[str, Any] = {
+    "contact": "", "count": 1, "current": 1, "total": 1, "minimum": 1, "score": 1,
+    "level": 1, "title": "", "text": "", "errors": "", "choice": "", "scenario": "",
+    "available": "",
+}  # fmt: skip
 DEFAULT_CONTACT = "default-contact"
 """Shown as $contact when no ROLEBOT_SUPPORT_CONTACT is configured."""
 
@@ -41,7 +47,22 @@ class Translator:
         self.strict = strict
         self.contact = contact
         self._default_contacts: dict[str, str] = {}
+        self._plain: dict[tuple[str, str, str, str | None], str] = {}
         self._bundles: dict[tuple[str, str], FluentBundle] = {}
+
+    def warm(self, *, compile_messages: bool = True) -> None:
+        """Build every bundle (cheap: the files are parsed already) and, unless told not to,
+        format every message once: fluent.runtime compiles a message on its first use."""
+        for locale, catalogue in self.library.sources:
+            bundle = self.bundle(locale, catalogue)
+            if not compile_messages:
+                continue
+            for key in list(bundle._messages):
+                message = bundle.get_message(key)
+                patterns = [message.value, *message.attributes.values()]
+                for pattern in patterns:
+                    if pattern is not None:
+                        bundle.format_pattern(pattern, _WARM_ARGS)
 
     def locale(self, requested: str) -> str:
         return negotiate(requested, self.library.locales)
@@ -55,7 +76,7 @@ class Translator:
                 what = catalogue or "interface"
                 raise MissingTranslationError(f"no texts for {what} in {locale}")
             bundle = FluentBundle([locale], use_isolating=False)
-            bundle.add_resource(FluentResource(source))
+            bundle.add_resource(fluentcache.parse(source))
             self._bundles[key] = bundle
         return bundle
 
@@ -64,6 +85,17 @@ class Translator:
 
     def text(self, item: Text, locale: str) -> str:
         locale = self.locale(locale)
+        if item.args:
+            return self._format(item, locale)
+        # Most texts take no arguments: render each once (Fluent formatting is the largest
+        # part of an update's CPU time otherwise).
+        key = (locale, item.catalogue, item.key, item.attribute)
+        cached = self._plain.get(key)
+        if cached is None:
+            cached = self._plain[key] = self._format(item, locale)
+        return cached
+
+    def _format(self, item: Text, locale: str) -> str:
         bundle = self.bundle(locale, item.catalogue)
         attribute = f".{item.attribute}" if item.attribute else ""
         where = f"{item.catalogue or 'bot'}:{item.key}{attribute}"

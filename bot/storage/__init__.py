@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.storage.database import open_database
+from bot.storage.database import Checkpointer, open_database
 from bot.storage.store import AsyncStore, Commit, Store, User
 
-__all__ = ["AsyncStore", "Commit", "Store", "User", "open_database"]
+__all__ = ["AsyncStore", "Checkpointer", "Commit", "Store", "User", "open_database"]

@@ -30,6 +30,7 @@ from bot.core.replies import Button, Reply, Text
 from bot.i18n import RenderedButton, RenderedReply
 from bot.session import topics
 from bot.telegram.app import Turn
+from bot.telegram.stats import stats
 
 log = logging.getLogger(__name__)
 MAX_ERRORS_SHOWN = 30
@@ -47,6 +48,7 @@ def build_router() -> Router:
     router.message.register(privacy, Command("privacy"))
     router.message.register(forget, Command("forget"))
     router.message.register(reload, Command("reload"))
+    router.message.register(stats, Command("stats"))
     router.message.register(unknown_command, F.text.startswith("/"))
     router.message.register(text, F.text)
     router.message.register(unsupported)
@@ -144,7 +146,7 @@ async def reload(message: Message, turn: Turn) -> None:
         shown = "\n".join(str(p) for p in exc.problems[:MAX_ERRORS_SHOWN])
         await turn.say("reload-failed", count=len(exc.problems), errors=shown)
         return
-    app.reload(library)
+    await asyncio.to_thread(app.reload, library)
     await turn.say("reload-done", count=len(library.scenarios))
 
 
@@ -248,8 +250,22 @@ async def run(turn: Turn, scenario: str, inp: Input) -> None:
     result = await turn.apply(scenario, inp)
     if result is None:
         return  # a redelivered update: its replies went out the first time
-    for reply in result.replies:
+    for reply in merged(result.replies):
         await turn.send(reply)
+
+
+def merged(replies: tuple[Reply, ...]) -> list[Reply]:
+    """Feedback and the next step in one message: fewer messages to scroll past, and one
+    Bot API call less per answer. A reply without buttons joins the next one."""
+    out: list[Reply] = []
+    lead: tuple[Text, ...] = ()
+    for reply in replies:
+        if not reply.buttons and reply is not replies[-1]:
+            lead += reply.parts
+            continue
+        out.append(Reply(parts=lead + reply.parts, buttons=reply.buttons, step=reply.step))
+        lead = ()
+    return out
 
 
 async def suggest_next(turn: Turn, finished: str) -> None:
@@ -292,7 +308,7 @@ async def change_language(turn: Turn, code: str) -> None:
         result = await turn.apply(active, inp, chosen_locale=code)
         await turn.say("language-set")
         if result is not None:
-            for reply in result.replies:
+            for reply in merged(result.replies):
                 await turn.send(reply)
         return
     await turn.commit(locale=code)

@@ -34,6 +34,9 @@ class Poller:
         self.next_offset: int | None = None
         self.in_flight: dict[int, asyncio.Task[None]] = {}
         self.finished: set[int] = set()
+        """Processed ids that Telegram may still resend (not yet below a confirmed offset)."""
+        self.confirmed = 0
+        """The offset of the latest successful getUpdates: Telegram forgot everything below."""
         self.failures: dict[int, int] = {}
         """Updates whose processing raised: they pin the offset so Telegram resends them."""
         self.stopping = asyncio.Event()
@@ -78,8 +81,9 @@ class Poller:
 
     async def _fetch(self) -> list[Update] | None:
         """One getUpdates call; None when asked to stop while waiting."""
+        offset = self.offset
         request = GetUpdates(
-            offset=self.offset,
+            offset=offset,
             limit=self.limit,
             timeout=self.timeout,
             allowed_updates=ALLOWED_UPDATES,
@@ -93,7 +97,11 @@ class Poller:
                 await fetch
             return None
         stop.cancel()
-        return fetch.result()
+        updates = fetch.result()
+        if offset is not None:
+            self.confirmed = max(self.confirmed, offset)
+            self.finished = {u for u in self.finished if u >= self.confirmed}
+        return updates
 
     def _schedule(self, updates: list[Update]) -> int:
         fresh = 0
@@ -123,8 +131,6 @@ class Poller:
             log.error("update dropped after repeated failures", extra={"update_id": uid})
         self.failures.pop(uid, None)
         self.finished.add(uid)
-        floor = self.offset or 0
-        self.finished = {u for u in self.finished if u >= floor}
 
     async def _pause(self, seconds: float) -> None:
         with contextlib.suppress(TimeoutError):

@@ -11,6 +11,7 @@ from aiogram.exceptions import TelegramUnauthorizedError
 from aiohttp import web
 
 from bot.config import Config
+from bot.core.loader import Library
 from bot.telegram.app import ALLOWED_UPDATES, BotApp, create_app
 from bot.telegram.polling import Poller
 from bot.telegram.webhook import webhook_app
@@ -28,14 +29,16 @@ async def serve(
     *,
     webhook_url: str | None = None,
     stop: asyncio.Event | None = None,
+    library: Library | None = None,
 ) -> None:
-    """Run until SIGTERM/SIGINT (or `stop` is set), finishing every update in flight."""
+    """Run until SIGTERM/SIGINT (or `stop` is set), finishing every update in flight.
+    `library`: scenarios already loaded and validated (else they are loaded here)."""
     stop = stop or asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):
         with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
             loop.add_signal_handler(sig, stop.set)
-    app = await create_app(config, token)
+    app = await create_app(config, token, library)
     try:
         try:
             me = await app.bot.get_me()
@@ -57,6 +60,8 @@ async def serve(
     finally:
         await app.bot.session.close()
         await app.store.close()
+        if app.checkpointer is not None:
+            await asyncio.to_thread(app.checkpointer.stop)
         log.info("bot stopped")
 
 

@@ -97,3 +97,24 @@ command-privacy = What I store about you
 command-forget = Delete my data
 next-suggestion = Next, you might like: { $title }.
 all-done = You have completed every topic. Thank you! You can repeat any of them from the menu.
+
+## Statistics for admins (/stats)
+stats-header = 📊 The last { $days ->
+    [one] day
+   *[other] { $days } days
+  }: { $runs ->
+    [one] { $runs } run started
+   *[other] { $runs } runs started
+  }, { $completed } completed.
+stats-scenario = { $title }: { $runs ->
+    [one] { $runs } run
+   *[other] { $runs } runs
+  }, { $completion } completed, { $dropped } dropped off.
+stats-worst-step = Hardest step: { $step } ({ $stuck } of those who reached it struggled).
+stats-scenario-empty = { $title }: no runs yet.
+stats-blocked = { $count ->
+    [one] { $count } user has
+   *[other] { $count } users have
+  } blocked the bot (not counted as drop-off).
+stats-report-caption = The full report: open this file in a browser.
+stats-bad-period = I don't understand the period “{ $period }”. Try /stats, /stats 7d or /stats 2026-01-31.

@@ -99,3 +99,28 @@ command-privacy = Что я храню о вас
 command-forget = Удалить мои данные
 next-suggestion = Что дальше? Предлагаем тему «{ $title }».
 all-done = Вы прошли все темы. Спасибо! Любую можно пройти ещё раз из меню.
+
+## Статистика для администраторов (/stats)
+stats-header = 📊 { $days ->
+    [one] Последний { $days } день
+    [few] Последние { $days } дня
+   *[many] Последние { $days } дней
+  }: { $runs ->
+    [one] начато { $runs } прохождение
+    [few] начато { $runs } прохождения
+   *[many] начато { $runs } прохождений
+  }, завершено { $completed }.
+stats-scenario = { $title }: { $runs ->
+    [one] { $runs } прохождение
+    [few] { $runs } прохождения
+   *[many] { $runs } прохождений
+  }, завершили { $completion }, бросили { $dropped }.
+stats-worst-step = Самый трудный шаг: { $step } (трудности у { $stuck } дошедших).
+stats-scenario-empty = { $title }: прохождений пока нет.
+stats-blocked = { $count ->
+    [one] { $count } пользователь заблокировал
+    [few] { $count } пользователя заблокировали
+   *[many] { $count } пользователей заблокировали
+  } бота (не считаются ушедшими).
+stats-report-caption = Полный отчёт: откройте файл в браузере.
+stats-bad-period = Не понимаю период «{ $period }». Попробуйте /stats, /stats 7d или /stats 2026-01-31.

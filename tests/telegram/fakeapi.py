@@ -45,6 +45,14 @@ class Call:
         ]
 
 
+@dataclass(frozen=True)
+class Upload:
+    """A file sent with a multipart request."""
+
+    filename: str
+    content: bytes
+
+
 @dataclass
 class Fault:
     status: int
@@ -62,6 +70,9 @@ class FakeBotAPI:
     messages: dict[int, dict[str, Any]] = field(default_factory=dict)
     confirmed: int = 0
     url: str = ""
+    hold_confirmations: bool = False
+    """While set, getUpdates offsets are not applied: as if the confirming request never
+    reached Telegram (the bot crashed first)."""
 
     def __post_init__(self) -> None:
         self._ids = itertools.count(1)
@@ -127,11 +138,18 @@ class FakeBotAPI:
         form = await request.post()
         params: dict[str, Any] = {}
         for key, value in form.items():
+            if isinstance(value, web.FileField):
+                # A multipart upload (sendDocument): keep the name and the bytes.
+                params[key] = Upload(value.filename, value.file.read())
+                continue
             text = value if isinstance(value, str) else str(value)
             try:
                 params[key] = json.loads(text)
             except ValueError:
                 params[key] = text
+        for key, value in list(params.items()):
+            if isinstance(value, str) and value.startswith("attach://"):
+                params[key] = params.pop(value.removeprefix("attach://"), value)
         return params
 
     def _take_fault(self, method: str) -> Fault | None:
@@ -144,6 +162,9 @@ class FakeBotAPI:
 
     async def _get_updates(self, params: dict[str, Any]) -> list[dict[str, Any]]:
         offset = int(params.get("offset") or 0)
+        if self.hold_confirmations:
+            await asyncio.sleep(0.05)
+            return []
         if offset:
             self.confirmed = max(self.confirmed, offset)
             self.pending = [u for u in self.pending if u["update_id"] >= offset]
@@ -275,6 +296,13 @@ class FakeBotAPI:
             if c.method == "sendMessage"
             and not c.failed
             and (user is None or int(c.params["chat_id"]) == user)
+        ]
+
+    def documents(self, user: int) -> list[Call]:
+        return [
+            c
+            for c in self.calls
+            if c.method == "sendDocument" and not c.failed and int(c.params["chat_id"]) == user
         ]
 
     def last_buttons(self, user: int) -> list[tuple[str, str]]:

@@ -1,0 +1,65 @@
+"""Run every benchmark, each printing its figures beside a baseline measured in the same run.
+
+python -m benchmarks            # the sizes the targets are stated for (several minutes)
+python -m benchmarks --quick    # tiny sizes: checks that everything runs (seconds)
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+import time
+from collections.abc import Callable
+
+from benchmarks import analytics, http, memory, startup, storage_commit, throughput
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="tiny sizes, for a smoke test")
+    parser.add_argument(
+        "--skip",
+        action="append",
+        default=[],
+        help="skip a benchmark: storage, throughput, http, memory, startup",
+    )
+    args = parser.parse_args()
+    quick = args.quick
+    runs: dict[str, Callable[[], None]] = {
+        "storage": lambda: storage_commit.main(["200" if quick else "5000"]),
+        "throughput": lambda: throughput.main(
+            ["--users", "10", "--latency-users", "20", "--seconds", "1"]
+            if quick
+            else ["--users", "200", "--latency-users", "1000", "--seconds", "20"]
+        ),
+        "http": lambda: http.main(["--users", "3", "--steps", "3"] if quick else []),
+        "memory": lambda: memory.main(["--users", "300" if quick else "100000"]),
+        "analytics": lambda: analytics.main(
+            [
+                "--events",
+                "2000",
+                "--repeat",
+                "1",
+                "--commits",
+                "50",
+                "--no-naive",
+                "--folder",
+                tempfile.mkdtemp(),
+            ]
+            if quick
+            else ["--events", "1000000"]
+        ),
+        "startup": lambda: startup.main(
+            ["--scenarios", "10", "--repeat", "1"] if quick else ["--scenarios", "100"]
+        ),
+    }
+    for name, run in runs.items():
+        if name in args.skip:
+            continue
+        started = time.perf_counter()
+        run()
+        print(f"  ({name}: {time.perf_counter() - started:.0f} s)\n")
+
+
+if __name__ == "__main__":
+    main()
