@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
+from bot.analytics.rollup import STEP_COUNTERS
+
 if TYPE_CHECKING:
     from bot.analytics.metrics import Filters
 
@@ -149,24 +151,7 @@ class StepFigures:
         }
 
 
-_STEP_SUMS = (
-    "reach",
-    "answered",
-    "wrong_first",
-    "corrected",
-    "attempts",
-    "revealed",
-    "help",
-    "help_human",
-    "typed",
-    "switched",
-    "struggled",
-    "restarted",
-    "dropped",
-    "dropped_quietly",
-    "in_progress",
-    "blocked",
-)
+_STEP_SUMS = (*STEP_COUNTERS, "dropped", "dropped_quietly", "in_progress", "blocked")
 
 
 @dataclass

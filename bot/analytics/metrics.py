@@ -18,6 +18,7 @@ from bot.analytics.figures import (
     StepFigures,
     iso,
 )
+from bot.analytics.rollup import STEP_COUNTERS
 from bot.core.loader import Library
 from bot.core.model import ChoiceStep, EndStep, InfoStep, QuestionStep, TextStep
 
@@ -217,20 +218,7 @@ def _step_rows(
             {"sums": Counter(), "times": Counter(), "chosen": Counter(), "wrong": Counter()},
         )
 
-    columns = (
-        "reach",
-        "answered",
-        "wrong_first",
-        "corrected",
-        "attempts",
-        "revealed",
-        "help",
-        "help_human",
-        "typed",
-        "switched",
-        "struggled",
-        "restarted",
-    )
+    columns = STEP_COUNTERS
     sums = ", ".join(f"sum({c})" for c in columns)
     # Each GROUP BY follows its table's primary key (rollup.CLUSTERED): no sorting needed.
     for scenario, version, step, locale, *counts in conn.execute(

@@ -24,8 +24,7 @@ class Event:
 
     def details(self) -> dict[str, Any]:
         """The fields particular to this kind of event."""
-        common = {f.name for f in fields(Event)}
-        return {f.name: getattr(self, f.name) for f in fields(self) if f.name not in common}
+        return {name: getattr(self, name) for name in _detail_names(type(self))}
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -124,6 +123,19 @@ class BotBlocked(Event):
     """bot_blocked: Telegram said the user blocked the bot; analytics tells it from drop-off."""
 
     kind: ClassVar[str] = "bot_blocked"
+
+
+_DETAILS: dict[type[Event], tuple[str, ...]] = {}
+
+
+def _detail_names(cls: type[Event]) -> tuple[str, ...]:
+    """Field names particular to an event class, worked out once per class (on every
+    commit's hot path)."""
+    names = _DETAILS.get(cls)
+    if names is None:
+        common = {f.name for f in fields(Event)}
+        names = _DETAILS[cls] = tuple(f.name for f in fields(cls) if f.name not in common)
+    return names
 
 
 CATALOGUE: tuple[type[Event], ...] = (
