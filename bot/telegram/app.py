@@ -12,7 +12,7 @@ from aiogram import Bot, Dispatcher
 from aiogram.client.default import DefaultBotProperties
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
-from aiogram.types import BotCommand, Update
+from aiogram.types import BotCommand, Message, Update
 
 from bot.config import Config
 from bot.core import engine
@@ -103,6 +103,16 @@ class Turn:
             return
         if message_id is not None:
             self.sent.append(message_id)
+
+    async def refused(self, message: Message, command: str) -> bool:
+        """Admin commands: True (and the refusal sent and logged) unless the sender's numeric
+        id is in ROLEBOT_ADMINS."""
+        sender = message.from_user.id if message.from_user else None
+        if sender in self.app.config.admins:
+            return False
+        log.warning("admin command refused", extra={"command": command})
+        await self.say("admin-only")
+        return True
 
     async def say(self, key: str, **args: object) -> None:
         await self.send(RenderedReply(self.t(key, **args), (), None))

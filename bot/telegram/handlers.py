@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import logging
 
 from aiogram import F, Router
 from aiogram.enums import ChatType
@@ -32,7 +31,6 @@ from bot.session import topics
 from bot.telegram.app import Turn
 from bot.telegram.stats import stats
 
-log = logging.getLogger(__name__)
 MAX_ERRORS_SHOWN = 30
 
 
@@ -132,11 +130,8 @@ async def forget(message: Message, turn: Turn) -> None:
 async def reload(message: Message, turn: Turn) -> None:
     """Admins only: re-read scenarios; a broken edit keeps the old version serving."""
     app = turn.app
-    sender = message.from_user.id if message.from_user else None
     await turn.commit()
-    if sender not in app.config.admins:
-        log.warning("admin command refused", extra={"command": "reload"})
-        await turn.say("admin-only")
+    if await turn.refused(message, "reload"):
         return
     try:
         library = await asyncio.to_thread(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import logging
 import sqlite3
 from datetime import UTC, datetime
 
@@ -20,7 +19,6 @@ from bot.i18n import RenderedReply
 from bot.telegram.app import Turn
 from bot.telegram.outbox import Blocked
 
-log = logging.getLogger(__name__)
 DEFAULT_PERIOD = "30d"
 
 
@@ -71,11 +69,8 @@ def summary(turn: Turn, stats: Stats, days: int) -> str:
 async def stats(message: Message, turn: Turn, command: CommandObject | None = None) -> None:
     """Admins only. `/stats` covers the last 30 days; `/stats 7d` or `/stats 2026-01-01` too."""
     app = turn.app
-    sender = message.from_user.id if message.from_user else None
     await turn.commit()
-    if sender not in app.config.admins:
-        log.warning("admin command refused", extra={"command": "stats"})
-        await turn.say("admin-only")
+    if await turn.refused(message, "stats"):
         return
     period = (command.args or "").strip() if command is not None else ""
     period = period or DEFAULT_PERIOD
