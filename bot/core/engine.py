@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from bot.core import actions, events, keys
+from bot.core.menu import menu_button
 from bot.core.model import ChoiceStep, EndStep, InfoStep, QuestionStep, Step, TextStep
 from bot.core.progress import (
     Advance,
@@ -145,7 +146,7 @@ class _Turn:
                 )
                 rows.append(
                     (
-                        Button(self.ui("button-menu"), actions.Menu()),
+                        menu_button(),
                         Button(self.ui("button-again"), actions.Restart(sid)),
                     )
                 )
@@ -281,10 +282,10 @@ class _Turn:
     def rate(self, inp: Rate) -> None:
         p = self.progress
         if p.status is not Status.COMPLETED or p.rated or inp.version != self.scenario.version:
-            return self.say(self.ui("rating-not-expected"), buttons=((_menu_button(),),))
+            return self.say(self.ui("rating-not-expected"), buttons=((menu_button(),),))
         self.record(events.Rated, score=inp.score)
         self.progress = replace(p, rated=True)
-        self.say(self.ui("rated-thanks", score=inp.score), buttons=((_menu_button(),),))
+        self.say(self.ui("rated-thanks", score=inp.score), buttons=((menu_button(),),))
 
     def current_or_none(self) -> Step | None:
         if self.progress.status is not Status.ACTIVE or self.progress.step is None:
@@ -352,13 +353,9 @@ def step(scenario: Scenario, progress: Progress, inp: Input) -> Result:
 def removed(progress: Progress, inp: Input) -> Result:
     """The user's scenario no longer exists: apologise and offer the menu. Nothing recorded."""
     del inp
-    reply = Reply(parts=(Text("scenario-removed"),), buttons=((_menu_button(),),))
+    reply = Reply(parts=(Text("scenario-removed"),), buttons=((menu_button(),),))
     return Result(replace(progress, status=Status.NEW, step=None), (reply,), ())
 
 
-def _menu_button() -> Button:
-    return Button(Text("button-menu"), actions.Menu())
-
-
 def _open_buttons(scenario_id: str) -> tuple[tuple[Button, ...], ...]:
-    return ((Button(Text("button-open"), actions.Open(scenario_id)),), (_menu_button(),))
+    return ((Button(Text("button-open"), actions.Open(scenario_id)),), (menu_button(),))

@@ -18,6 +18,11 @@ def menu(scenarios: Mapping[str, Scenario], progress: Mapping[str, Progress]) ->
     return Reply(parts=(Text("menu-title"),), buttons=rows)
 
 
+def menu_button() -> Button:
+    """The button back to the topic menu."""
+    return Button(Text("button-menu"), actions.Menu())
+
+
 def topic_button(scenario: Scenario, progress: Progress | None) -> Button:
     title = Text(keys.TITLE, catalogue=scenario.id)
     action = actions.Open(scenario.id)

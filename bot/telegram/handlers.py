@@ -12,6 +12,7 @@ from aiogram.types import CallbackQuery, Message
 from bot.core import actions, keys
 from bot.core.errors import ScenarioError
 from bot.core.loader import load_library
+from bot.core.menu import menu_button
 from bot.core.progress import (
     Advance,
     AskHelp,
@@ -283,10 +284,6 @@ async def suggest_next(turn: Turn, finished: str) -> None:
             buttons=((Button(title, actions.Open(pending[0])),), (menu_button(),)),
         )
     )
-
-
-def menu_button() -> Button:
-    return Button(Text("button-menu"), actions.Menu())
 
 
 async def change_language(turn: Turn, code: str) -> None:
