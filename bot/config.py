@@ -67,6 +67,12 @@ class Config(BaseSettings):
     idle_timeout_hours: float = 24.0
     log_level: str = "INFO"
 
+    @field_validator("cache_dir", mode="before")
+    @classmethod
+    def _empty_disables_cache(cls, value: Any) -> Any:
+        """ROLEBOT_CACHE_DIR= (empty) means no cache, not the working directory."""
+        return None if isinstance(value, str) and not value.strip() else value
+
     @field_validator("admins", mode="before")
     @classmethod
     def _split_admins(cls, value: Any) -> Any:

@@ -89,3 +89,12 @@ def test_play_refuses_invalid_scenarios(tmp_path: Path, monkeypatch: pytest.Monk
     result = CliRunner().invoke(cli, ["--database", str(tmp_path / "d.sqlite3"), "play"])
     assert result.exit_code == 1
     assert "scenarios/broken.yaml:2: " in result.output
+
+
+def test_empty_cache_dir_disables_the_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    from bot.config import Config
+
+    monkeypatch.setenv("ROLEBOT_CACHE_DIR", "")
+    assert Config().cache_dir is None
+    monkeypatch.setenv("ROLEBOT_CACHE_DIR", "/tmp/rolebot-cache")
+    assert Config().cache_dir == Path("/tmp/rolebot-cache")
