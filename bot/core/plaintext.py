@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from fluent.runtime import FluentBundle, FluentResource
+from fluent.runtime import FluentBundle
+
+from bot.core import fluentcache
 
 CONTACT_PLACEHOLDER = "@support"
 """Stands in for `$contact`, whose real value only the running bot knows."""
@@ -18,7 +20,7 @@ class PlainTexts:
         self._bundles: dict[str, FluentBundle] = {}
         for locale, source in sources.items():
             bundle = FluentBundle([locale], use_isolating=False)
-            bundle.add_resource(FluentResource(source))
+            bundle.add_resource(fluentcache.parse(source))  # parsed once, shared
             self._bundles[locale] = bundle
 
     @property
