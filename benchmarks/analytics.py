@@ -28,6 +28,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from benchmarks.timing import percentile
 from bot.analytics import metrics, reference
 from bot.analytics.simulate import simulate
 from bot.core.loader import Library, load_library
@@ -205,11 +206,6 @@ def write_cost(folder: Path, n: int = 3000) -> dict[str, list[float]]:
     for store in stores.values():
         store.db.close()
     return samples
-
-
-def percentile(samples: list[float], q: float) -> float:
-    ordered = sorted(samples)
-    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -12,14 +12,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchmarks.timing import percentile
 from bot.core import events
 from bot.core.progress import Progress, Status
 from bot.storage import Commit, Store, open_database
-
-
-def percentile(samples: list[float], q: float) -> float:
-    ordered = sorted(samples)
-    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
 def measure(n: int, folder: Path) -> dict[str, list[float]]:

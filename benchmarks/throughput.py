@@ -27,7 +27,8 @@ from aiogram.types import (
     Update,
 )
 
-from benchmarks.harness import ROOT, TOKEN, Chat, NullSession, now, percentile, rolebot
+from benchmarks.harness import ROOT, TOKEN, Chat, NullSession, rolebot
+from benchmarks.timing import now, percentile
 from bot.core.loader import load_library
 
 
