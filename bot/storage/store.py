@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 import secrets
 from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -223,30 +221,21 @@ class Store:
 
 
 class AsyncStore:
-    """The store for async code. By default calls run inline on the event loop: one input's
-    reads and commit take tens of microseconds (WAL, synchronous=NORMAL, no fsync), less
-    than handing them to a thread, and the slow part, WAL checkpoints, runs in the
-    `Checkpointer` thread instead. `threaded=True` puts every call behind one writer thread
-    (for a slow disk or a database shared with other writers). docs/storage.md has the
+    """The store for async code: the one seam every handler goes through. Calls run inline
+    on the event loop: one input's reads and commit take tens of microseconds (WAL,
+    synchronous=NORMAL, no fsync), less than handing them to a thread, and the slow part,
+    WAL checkpoints, runs in the `Checkpointer` thread instead. docs/storage.md has the
     measurements behind this choice.
     """
 
-    def __init__(self, store: Store, *, threaded: bool = False) -> None:
+    def __init__(self, store: Store) -> None:
         self.store = store
-        self._executor = (
-            ThreadPoolExecutor(max_workers=1, thread_name_prefix="sqlite") if threaded else None
-        )
 
     async def call(self, fn: Callable[..., T], *args: Any) -> T:
-        if self._executor is None:
-            return fn(*args)
-        loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._executor, fn, *args)
+        return fn(*args)
 
     async def close(self) -> None:
-        await self.call(self.store.db.close)
-        if self._executor is not None:
-            self._executor.shutdown(wait=True)
+        self.store.db.close()
 
 
 def _event_row(user_id: int, event: Event) -> list[Any]:

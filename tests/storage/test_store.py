@@ -157,7 +157,7 @@ def test_commit_survives_reopen(tmp_path: Path) -> None:
     second.db.close()
 
 
-async def test_async_store_runs_off_the_event_loop(tmp_path: Path) -> None:
+async def test_async_store_reads_and_commits(tmp_path: Path) -> None:
     store = AsyncStore(Store(open_database(tmp_path / "a.sqlite3")))
     user = await store.call(store.store.user, "tg:3", "en", 0)
     committed = await store.call(
