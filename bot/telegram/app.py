@@ -201,21 +201,15 @@ class BotApp:
         log.info("user blocked the bot", extra={"user": user.key})
 
     async def register_commands(self) -> None:
-        for locale in self.library.locales:
+        """The command menu in each locale, and in English for every other language."""
+        for locale in (*self.library.locales, None):
             commands = [
-                BotCommand(command=c, description=self.translator(f"command-{c}", locale))
+                BotCommand(command=c, description=self.translator(f"command-{c}", locale or "en"))
                 for c in COMMANDS
             ]
             await self.outbox.call(
-                lambda commands=commands, locale=locale: self.bot.set_my_commands(  # type: ignore[misc]
-                    commands, language_code=locale
-                )
+                partial(self.bot.set_my_commands, commands, language_code=locale)
             )
-        default = [
-            BotCommand(command=c, description=self.translator(f"command-{c}", "en"))
-            for c in COMMANDS
-        ]
-        await self.outbox.call(lambda: self.bot.set_my_commands(default))
 
 
 def _sender(update: Update) -> int | None:
