@@ -8,7 +8,7 @@ Then, in the same run, it times:
   rolebot     metrics.compute: every scenario's overview, funnel and stuck signals, from the
               tables kept up to date on write (median of --repeat runs after a warm-up);
   naive SQL   the same overview and funnel as one plain SQL query per scenario over `events`
-              (bot/analytics/reference.py), no derived tables; timed once (it is slow);
+              (tests/analytics/reference.py), no derived tables; timed once (it is slow);
   DuckDB      the same plain SQL, for all scenarios at once, on an in-memory copy of the
               events in DuckDB (loading it is not timed); skipped if duckdb is not installed.
 and prints the times and the ratios to rolebot's.
@@ -17,6 +17,7 @@ and prints the times and the ratios to rolebot's.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import csv
 import math
 import sqlite3
@@ -29,10 +30,15 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.timing import percentile
-from bot.analytics import metrics, reference
-from bot.analytics.simulate import simulate
+from bot.analytics import metrics
+from bot.analytics.rollup import Delta, Wanted
 from bot.core.loader import Library, load_library
-from bot.storage import Store, open_database
+from bot.service import Conversation
+from bot.simulator import simulate
+from bot.storage import Change
+from bot.storage.sqlite import SqliteStorage
+from tests.analytics import reference
+from tests.sync_store import stats_of
 
 ROOT = Path(__file__).resolve().parent.parent
 END_MS = 1_780_000_000_000
@@ -51,14 +57,20 @@ def fill(path: Path, events: int, library: Library, days: float) -> tuple[int, f
             return have, 0.0
         for leftover in path.parent.glob(path.name + "*"):
             leftover.unlink()
-    store = Store(open_database(path))
     users = math.ceil(events / EVENTS_PER_USER)
-    started = time.perf_counter()
-    summary = simulate(library, store, users=users, days=days, seed=1, end_ms=END_MS)
-    elapsed = time.perf_counter() - started
-    store.db.execute("pragma wal_checkpoint(TRUNCATE)")
-    store.db.close()
-    return summary.events, elapsed
+
+    async def run() -> tuple[int, float]:
+        storage = SqliteStorage.open(path)
+        started = time.perf_counter()
+        service = Conversation(library, storage)
+        await simulate(library, service, users=users, days=days, seed=1, end_ms=END_MS)
+        elapsed = time.perf_counter() - started
+        written = storage.conn.execute("select max(id) from events").fetchone()[0] or 0
+        storage.conn.execute("pragma wal_checkpoint(TRUNCATE)")
+        await storage.close()
+        return written, elapsed
+
+    return asyncio.run(run())
 
 
 def timed(fn: Callable[[], Any], repeat: int) -> float:
@@ -78,7 +90,7 @@ def timed(fn: Callable[[], Any], repeat: int) -> float:
 
 
 def rolebot(conn: sqlite3.Connection, library: Library) -> metrics.Stats:
-    return metrics.compute(conn, library, now=END_MS)
+    return stats_of(conn, library, now=END_MS)
 
 
 def naive(conn: sqlite3.Connection, library: Library) -> None:
@@ -153,36 +165,44 @@ def duckdb_baseline(path: Path, library: Library, repeat: int) -> float | None:
 class NoRollup:
     """Stands in for the rollup to measure a commit without the analytics tables."""
 
+    def wanted(self, facts: Any) -> Wanted:
+        return Wanted(frozenset(), frozenset())
+
     def add(self, facts: Any) -> None:
         for _ in facts:
             pass
 
-    def flush(self) -> None:
-        pass
+    def take(self) -> Delta:
+        return Delta()
 
     def discard(self) -> None:
         pass
 
 
 def write_cost(folder: Path, n: int = 3000) -> dict[str, list[float]]:
-    """One input's commit (progress, a shown step and an answer, the update id) with and
-    without the analytics tables, interleaved so both see the same disk and cache."""
+    """One input's unit of work (the update id, progress, a shown step and an answer) with
+    and without the analytics tables, interleaved so both see the same disk and cache."""
+    for leftover in folder.glob("rolebot-write-*.sqlite3*"):
+        leftover.unlink()
+    return asyncio.run(_write_cost(folder, n))
+
+
+async def _write_cost(folder: Path, n: int) -> dict[str, list[float]]:
     from bot.core import events
     from bot.core.progress import Progress, Status
-    from bot.storage import Commit
 
     samples: dict[str, list[float]] = {"with analytics tables": [], "without": []}
-    stores = {}
+    stores: dict[str, SqliteStorage] = {}
+    users: dict[str, int] = {}
     for name in samples:
         path = folder / f"rolebot-write-{name.split()[0]}.sqlite3"
-        for leftover in folder.glob(path.name + "*"):
-            leftover.unlink()
-        stores[name] = Store(open_database(path))
+        stores[name] = SqliteStorage.open(path)
+        async with stores[name].unit("tg:1") as unit:
+            users[name] = (await unit.user("tg:1", "ru", 0)).id
     stores["without"].rollup = NoRollup()  # type: ignore[assignment]
-    users = {name: store.user("tg:1", "ru", 0).id for name, store in stores.items()}
     for i in range(n):
         run, step = 1 + i // 10, f"s{i % 10}"
-        for name, store in stores.items():
+        for name, storage in stores.items():
             facts = (
                 events.AnswerGiven(
                     scenario="atm", version="1", run=run, step=step, locale="ru", at_ms=i,
@@ -193,18 +213,19 @@ def write_cost(folder: Path, n: int = 3000) -> dict[str, list[float]]:
                     at_ms=i,
                 ),
             )  # fmt: skip
-            change = Commit(
+            change = Change(
                 user_id=users[name],
                 now_ms=i,
                 progress=Progress("atm", "1", run=run, status=Status.ACTIVE, step=step),
                 events=facts,
-                update_id=i,
             )
             started = time.perf_counter()
-            store.commit(change)
+            async with storage.unit("tg:1") as unit:
+                await unit.claim(i, i)
+                await unit.apply(change)
             samples[name].append(time.perf_counter() - started)
-    for store in stores.values():
-        store.db.close()
+    for storage in stores.values():
+        await storage.close()
     return samples
 
 

@@ -20,7 +20,7 @@ from aiogram.types import Update
 from bot.config import Config
 from bot.core import actions
 from bot.core.loader import load_library
-from bot.storage import AsyncStore, Checkpointer, Store, open_database
+from bot.storage.sqlite import SqliteStorage
 from bot.telegram.app import BotApp
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -153,16 +153,14 @@ async def rolebot(folder: Path) -> AsyncIterator[tuple[BotApp, NullSession]]:
         locales_dir=ROOT / "locales",
     )
     library = load_library(config.scenarios_dir, config.locales_dir)
-    store = AsyncStore(Store(open_database(config.database, autocheckpoint=False)))
-    checkpointer = Checkpointer(config.database).start()
+    storage = SqliteStorage.open(config.database, background_checkpoints=True)
     session = NullSession()
-    app = BotApp(config, library, store, Bot(TOKEN, session=session))
+    app = BotApp(config, library, storage, Bot(TOKEN, session=session))
     app.translator.warm()
     try:
         yield app, session
     finally:
-        await store.close()
-        checkpointer.stop()
+        await storage.close()
 
 
 def rss_kb() -> int:

@@ -1,4 +1,4 @@
-"""How long one input's commit takes, beside the cheapest possible SQLite commit.
+"""How long one input's unit of work takes, beside the cheapest possible SQLite commit.
 
 Run: python -m benchmarks.storage_commit [N]
 Decides whether the async bot may commit inline or needs a writer thread (docs/storage.md).
@@ -6,6 +6,7 @@ Decides whether the async bot may commit inline or needs a writer thread (docs/s
 
 from __future__ import annotations
 
+import asyncio
 import statistics
 import sys
 import tempfile
@@ -15,19 +16,23 @@ from pathlib import Path
 from benchmarks.timing import percentile
 from bot.core import events
 from bot.core.progress import Progress, Status
-from bot.storage import Commit, Store, open_database
+from bot.storage import Change
+from bot.storage.sqlite import SqliteStorage
 
 
-def measure(n: int, folder: Path) -> dict[str, list[float]]:
-    store = Store(open_database(folder / "bench.sqlite3"))
-    user = store.user("tg:1", "ru", 0)
-    bare = store.db.conn
+async def measure(n: int, folder: Path) -> dict[str, list[float]]:
+    """Each input: claim the update id, read the user and progress, write progress, events and
+    the analytics rows, as the conversation service does."""
+    storage = SqliteStorage.open(folder / "bench.sqlite3")
+    async with storage.unit("tg:1") as unit:
+        user = await unit.user("tg:1", "ru", 0)
+    bare = storage.conn
     bare.execute("create table if not exists baseline (id integer primary key, at integer)")
     ours: list[float] = []
     baseline: list[float] = []
     for i in range(n):
         step = f"s{i % 10}"
-        change = Commit(
+        change = Change(
             user_id=user.id,
             now_ms=i,
             progress=Progress("atm", "1", run=1, status=Status.ACTIVE, step=step),
@@ -48,25 +53,28 @@ def measure(n: int, folder: Path) -> dict[str, list[float]]:
                     scenario="atm", version="1", run=1, step=step, locale="ru", at_ms=i
                 ),
             ),
-            update_id=i,
         )
         started = time.perf_counter()
-        store.commit(change)
+        async with storage.unit("tg:1") as unit:
+            await unit.claim(i, i)
+            await unit.find_user("tg:1")
+            await unit.progress(user.id, "atm")
+            await unit.apply(change)
         ours.append(time.perf_counter() - started)
         started = time.perf_counter()
         bare.execute("begin")
         bare.execute("insert into baseline (at) values (?)", [i])
         bare.execute("commit")
         baseline.append(time.perf_counter() - started)
-    store.db.close()
-    return {"rolebot commit": ours, "bare 1-row commit": baseline}
+    await storage.close()
+    return {"rolebot unit": ours, "bare 1-row commit": baseline}
 
 
 def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
     n = int(args[0]) if args else 5000
     with tempfile.TemporaryDirectory() as folder:
-        results = measure(n, Path(folder))
+        results = asyncio.run(measure(n, Path(folder)))
     base = statistics.median(results["bare 1-row commit"])
     print(f"storage: {n} commits, WAL, synchronous=NORMAL, file in a temporary directory")
     print(f"{'':20} {'p50 µs':>8} {'p99 µs':>8} {'max µs':>8} {'p50 ratio':>10}")

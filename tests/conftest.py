@@ -11,7 +11,7 @@ import pytest
 
 from bot.core.loader import Library, load_library
 from bot.i18n import Translator
-from bot.storage import Store, open_database
+from tests.sync_store import SyncStore
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -41,7 +41,8 @@ def translator(library: Library) -> Translator:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    db = open_database(tmp_path / "rolebot.sqlite3")
-    yield Store(db)
-    db.close()
+def store(tmp_path: Path) -> Iterator[SyncStore]:
+    """The SQLite storage on a real file, driven synchronously."""
+    store = SyncStore(tmp_path / "rolebot.sqlite3")
+    yield store
+    store.close()

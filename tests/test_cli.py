@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from bot.cli import cli
-from bot.storage.migrations import MIGRATIONS
+from bot.storage.sqlite.migrations import MIGRATIONS
 
 
 def commands(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
@@ -61,7 +61,7 @@ def test_db_migrate_and_path(tmp_path: Path) -> None:
     db = tmp_path / "x" / "r.sqlite3"
     first = CliRunner().invoke(cli, ["--database", str(db), "db", "migrate"])
     assert first.exit_code == 0
-    assert first.output == f"applied: {', '.join(n for n, _ in MIGRATIONS)}\n"
+    assert first.output == f"applied: {', '.join(m.name for m in MIGRATIONS)}\n"
     again = CliRunner().invoke(cli, ["--database", str(db), "db", "migrate"])
     assert again.output == "already up to date\n"
     path = CliRunner().invoke(cli, ["--database", str(db), "db", "path"])

@@ -6,14 +6,11 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from bot.analytics.filters import ALL, Filters
 from bot.analytics.rollup import STEP_COUNTERS
 
-if TYPE_CHECKING:
-    from bot.analytics.metrics import Filters
-
-ALL = "all"
 MIN_REACH = 10
 """Steps reached by fewer runs are not ranked as worst: one confused person is not a trend."""
 

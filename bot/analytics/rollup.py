@@ -1,16 +1,16 @@
-"""Derived tables kept up to date from events as they are written: runs, step visits, counters.
+"""The rules that fold events into derived rows: runs, step visits and daily counters.
 
-`Store.commit` feeds each input's events here inside its own transaction, so the derived
-tables never disagree with `events`. Definitions: docs/metrics.md. Nothing here depends on
-the idle timeout, which is applied when reading (`bot.analytics.metrics`).
+Pure: storage loads the rows a batch of facts touches (`Rollup.wanted`, `Rollup.load`),
+feeds the facts (`add`) inside the transaction that writes the events, and persists what
+`take` hands back, so the derived tables never disagree with `events`. Definitions:
+docs/metrics.md. Nothing here depends on the idle timeout, which is applied when reading
+(`bot.analytics.metrics`).
 """
 
 from __future__ import annotations
 
-import json
-import sqlite3
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, fields
+from collections.abc import Iterable
+from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime
 from typing import Any, NamedTuple
 
@@ -97,35 +97,6 @@ def fact_from_event(user_id: int, event: Event) -> Fact:
     )
 
 
-def fact_from_row(row: sqlite3.Row | tuple[Any, ...]) -> Fact:
-    """A row of `select <ROW_COLUMNS> from events`."""
-    (user_id, scenario, version, run, step, locale, kind, at_ms, option, correct, level) = row[:11]
-    elapsed_ms, score, extra = row[11:14]
-    from_version = json.loads(extra).get("from_version") if extra else None
-    return Fact(
-        user_id,
-        scenario,
-        version,
-        run,
-        step,
-        locale,
-        kind,
-        at_ms,
-        option,
-        correct,
-        level,
-        elapsed_ms,
-        score,
-        from_version,
-    )
-
-
-ROW_COLUMNS = (
-    "user_id, scenario, version, run, step, locale, kind, at_ms, option, correct, level, "
-    "elapsed_ms, score, extra"
-)
-
-
 @dataclass
 class RunRow:
     """A row of `runs`: one user's attempt at one scenario version."""
@@ -180,15 +151,6 @@ RUN_FIELDS = tuple(f.name for f in fields(RunRow))
 VISIT_FIELDS = tuple(f.name for f in fields(VisitRow))
 
 
-def _upsert_counts(table: str, key: tuple[str, ...], counters: tuple[str, ...]) -> str:
-    columns = (*key, *counters)
-    updates = ", ".join(f"{c} = {c} + excluded.{c}" for c in counters)
-    return (
-        f"insert into {table} ({', '.join(columns)}) values ({', '.join('?' * len(columns))}) "
-        f"on conflict ({', '.join(key)}) do update set {updates}"
-    )
-
-
 COUNTER_TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "run_daily": (RUN_KEY, RUN_COUNTERS_ALL),
     "step_daily": (STEP_KEY, STEP_COUNTERS),
@@ -196,77 +158,97 @@ COUNTER_TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "answer_times": (TIME_KEY, ("n",)),
     "complete_times": (COMPLETE_KEY, ("n",)),
 }
-CLUSTERED: dict[str, tuple[str, ...]] = {
-    "run_daily": ("scenario", "version", "locale", "source", "day"),
-    "step_daily": ("scenario", "version", "step", "locale", "source", "day"),
-    "option_daily": ("scenario", "version", "step", "option", "locale", "source", "day"),
-    "answer_times": ("scenario", "version", "step", "seconds", "locale", "source", "day"),
-    "complete_times": ("scenario", "version", "seconds", "locale", "source", "day"),
-}
-"""Primary key order of each counter table (the same columns as its key): rows lie in the
-order the figures group them, so a query streams through them without sorting."""
-_UPSERTS = {table: _upsert_counts(table, *spec) for table, spec in COUNTER_TABLES.items()}
-RUN_PK = ("user_id", "scenario", "run")
-VISIT_PK = ("user_id", "scenario", "run", "step")
+"""Each counter table: its key columns and the counters added up under that key."""
+
+RunKey = tuple[int, str, int]
+"""(user_id, scenario, run)"""
+VisitKey = tuple[int, str, int, str]
+"""(user_id, scenario, run, step)"""
 
 
-def _insert(table: str, columns: tuple[str, ...]) -> str:
-    return f"insert into {table} ({', '.join(columns)}) values ({', '.join('?' * len(columns))})"
+@dataclass(frozen=True)
+class Wanted:
+    """Rows storage must `load` before the facts can be added: the runs the facts touch (with
+    every visit of each) and the users whose source is not known yet."""
+
+    runs: frozenset[RunKey]
+    users: frozenset[int]
+
+    def __bool__(self) -> bool:
+        return bool(self.runs or self.users)
 
 
-def _update(table: str, columns: tuple[str, ...], pk: tuple[str, ...]) -> str:
-    """Updating in place, not replacing, leaves the indexes alone unless their columns change."""
-    sets = ", ".join(f"{c} = ?" for c in columns if c not in pk)
-    return f"update {table} set {sets} where {' and '.join(f'{c} = ?' for c in pk)}"
+@dataclass
+class Delta:
+    """What to write: rows to insert, rows to update, and amounts to add to counters."""
 
-
-_INSERT_RUN, _UPDATE_RUN = _insert("runs", RUN_FIELDS), _update("runs", RUN_FIELDS, RUN_PK)
-_INSERT_VISIT = _insert("visits", VISIT_FIELDS)
-_UPDATE_VISIT = _update("visits", VISIT_FIELDS, VISIT_PK)
+    new_runs: list[RunRow] = field(default_factory=list)
+    changed_runs: list[RunRow] = field(default_factory=list)
+    new_visits: list[VisitRow] = field(default_factory=list)
+    changed_visits: list[VisitRow] = field(default_factory=list)
+    counts: dict[str, dict[tuple[Any, ...], list[int]]] = field(default_factory=dict)
 
 
 class Rollup:
-    """Applies facts to cached rows and counters; `flush` writes them on the connection.
+    """Applies facts to cached rows and counters; `take` hands the changes to storage.
 
-    The caller owns the transaction: `Store.commit` flushes inside the one that writes the
-    events; a batch (simulator, rebuild) flushes once per batch.
+    The caller owns the transaction: storage takes the changes inside the one that writes
+    the events; a batch (simulator, rebuild) takes them once per batch.
     """
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self.conn = conn
-        self.runs: dict[tuple[int, str, int], RunRow] = {}
-        self.visits: dict[tuple[int, str, int, str], VisitRow] = {}
-        self.new_runs: set[tuple[int, str, int]] = set()
+    def __init__(self) -> None:
+        self.runs: dict[RunKey, RunRow] = {}
+        self.visits: dict[VisitKey, VisitRow] = {}
+        self.absent: set[RunKey] = set()
+        """Runs storage was asked for and does not have (so they are new)."""
         self.stored: set[tuple[Any, ...]] = set()
         """Keys of the cached runs and visits that are already rows in the tables."""
-        self.counts: dict[str, dict[tuple[Any, ...], list[int]]] = {t: {} for t in _UPSERTS}
+        self.counts: dict[str, dict[tuple[Any, ...], list[int]]] = {t: {} for t in COUNTER_TABLES}
         self.sources: dict[int, str] = {}
 
-    # -- reading rows ---------------------------------------------------------------------
+    # -- what storage must load -----------------------------------------------------------
 
-    def source(self, user_id: int) -> str:
-        found = self.sources.get(user_id)
-        if found is None:
-            row = self.conn.execute(
-                "select external_id from users where id = ?", [user_id]
-            ).fetchone()
-            prefix = str(row[0]).split(":", 1)[0] if row else ""
-            found = self.sources[user_id] = SOURCES.get(prefix, UNKNOWN_SOURCE)
-        return found
+    def wanted(self, facts: Iterable[Fact]) -> Wanted:
+        runs: set[RunKey] = set()
+        users: set[int] = set()
+        for f in facts:
+            keys = [(f.user_id, f.scenario, f.run)]
+            if f.kind == "run_started" and f.from_version and f.run > 1:
+                keys.append((f.user_id, f.scenario, f.run - 1))
+            runs.update(k for k in keys if k not in self.runs and k not in self.absent)
+            if f.user_id not in self.sources:
+                users.add(f.user_id)
+        return Wanted(frozenset(runs), frozenset(users))
 
-    def _existing_run(self, key: tuple[int, str, int]) -> RunRow | None:
+    def load(
+        self,
+        wanted: Wanted,
+        runs: Iterable[RunRow],
+        visits: Iterable[VisitRow],
+        sources: dict[int, str],
+    ) -> None:
+        """The stored rows of `wanted.runs` with all their visits, and the users' sources
+        (a user not in `sources` counts under UNKNOWN_SOURCE)."""
+        found = set()
+        for run in runs:
+            key = (run.user_id, run.scenario, run.run)
+            self.runs[key] = run
+            self.stored.add(key)
+            found.add(key)
+        self.absent.update(wanted.runs - found)
+        for visit in visits:
+            key4 = (visit.user_id, visit.scenario, visit.run, visit.step)
+            self.visits[key4] = visit
+            self.stored.add(key4)
+        for user in wanted.users:
+            self.sources[user] = sources.get(user, UNKNOWN_SOURCE)
+
+    # -- rows -----------------------------------------------------------------------------
+
+    def _existing_run(self, key: RunKey) -> RunRow | None:
         found = self.runs.get(key)
-        if found is not None or key in self.new_runs:
-            return found
-        row = self.conn.execute(
-            f"select {', '.join(RUN_FIELDS)} from runs "
-            "where user_id = ? and scenario = ? and run = ?",
-            key,
-        ).fetchone()
-        if row is None:
-            return None
-        found = self.runs[key] = RunRow(*row)
-        self.stored.add(key)
+        if found is None and key not in self.absent:
+            raise LookupError(f"run {key} was not loaded: call wanted() and load() first")
         return found
 
     def _run(self, f: Fact) -> RunRow:
@@ -280,7 +262,7 @@ class Rollup:
             run=f.run,
             version=f.version,
             locale=f.locale,
-            source=self.source(f.user_id),
+            source=self.sources.get(f.user_id, UNKNOWN_SOURCE),
             day=day_of(f.at_ms),
             started_ms=f.at_ms,
             start_step=f.step,
@@ -289,7 +271,7 @@ class Rollup:
             last_ms=f.at_ms,
         )
         self.runs[key] = created
-        self.new_runs.add(key)
+        self.absent.discard(key)
         counts = self._run_counts(created)
         counts[0] += 1
         counts[2 if created.from_version else 1] += 1
@@ -302,16 +284,6 @@ class Rollup:
         found = self.visits.get(key)
         if found is not None:
             return found
-        if (run.user_id, run.scenario, run.run) not in self.new_runs:
-            row = self.conn.execute(
-                f"select {', '.join(VISIT_FIELDS)} from visits "
-                "where user_id = ? and scenario = ? and run = ? and step = ?",
-                key,
-            ).fetchone()
-            if row is not None:
-                found = self.visits[key] = VisitRow(*row)
-                self.stored.add(key)
-                return found
         created = VisitRow(
             user_id=run.user_id,
             scenario=run.scenario,
@@ -379,7 +351,7 @@ class Rollup:
         if (kind in ("run_started", "step_shown") and f.step is not None) or run.last_step is None:
             run.last_step = f.step
         if visit is not None:
-            self._apply_to_visit(run, visit, f)
+            self._apply_to_visit(visit, f)
         if kind == "run_started" and f.from_version and f.run > 1:
             previous = self._existing_run((f.user_id, f.scenario, f.run - 1))
             if previous is not None:
@@ -404,7 +376,7 @@ class Rollup:
         if last is not None:
             run.last_struggled = last.struggled
 
-    def _apply_to_visit(self, run: RunRow, v: VisitRow, f: Fact) -> None:
+    def _apply_to_visit(self, v: VisitRow, f: Fact) -> None:
         match f.kind:
             case "answer_given":
                 first = not v.answered
@@ -458,72 +430,28 @@ class Rollup:
             key = (*self._step_key(v), bucket_seconds(elapsed_ms))
             self._counter("answer_times", key)[0] += 1
 
-    # -- writing --------------------------------------------------------------------------
+    # -- handing over ---------------------------------------------------------------------
 
-    def flush(self) -> None:
-        """Write every changed row and counter, then forget them (the tables hold them now)."""
-        self._write(self.runs, RUN_FIELDS, RUN_PK, _INSERT_RUN, _UPDATE_RUN)
-        self._write(self.visits, VISIT_FIELDS, VISIT_PK, _INSERT_VISIT, _UPDATE_VISIT)
-        for table, counts in self.counts.items():
-            if counts:
-                self.conn.executemany(_UPSERTS[table], [[*k, *c] for k, c in counts.items()])
+    def take(self) -> Delta:
+        """Every changed row and counter since the last take; the cache starts empty again
+        (the tables hold them now)."""
+        delta = Delta(
+            new_runs=[r for k, r in self.runs.items() if k not in self.stored],
+            changed_runs=[r for k, r in self.runs.items() if k in self.stored],
+            new_visits=[v for k, v in self.visits.items() if k not in self.stored],
+            changed_visits=[v for k, v in self.visits.items() if k in self.stored],
+            counts={t: c for t, c in self.counts.items() if c},
+        )
+        self.counts = {t: {} for t in COUNTER_TABLES}
         self.discard()
-
-    def _write(
-        self,
-        rows: dict[Any, Any],
-        columns: tuple[str, ...],
-        pk: tuple[str, ...],
-        insert: str,
-        update: str,
-    ) -> None:
-        new = [[getattr(r, c) for c in columns] for k, r in rows.items() if k not in self.stored]
-        if new:
-            self.conn.executemany(insert, new)
-        order = [c for c in columns if c not in pk] + list(pk)
-        old = [[getattr(r, c) for c in order] for k, r in rows.items() if k in self.stored]
-        if old:
-            self.conn.executemany(update, old)
+        return delta
 
     def discard(self) -> None:
-        """Forget cached rows and pending counts: after a flush, or a rolled-back transaction."""
+        """Forget cached rows and pending counts: after a take, or a rolled-back transaction."""
         self.runs.clear()
         self.visits.clear()
-        self.new_runs.clear()
+        self.absent.clear()
         self.stored.clear()
         self.sources.clear()
         for counts in self.counts.values():
             counts.clear()
-
-    @property
-    def pending(self) -> int:
-        return len(self.runs) + len(self.visits)
-
-
-DERIVED_TABLES = ("runs", "visits", *COUNTER_TABLES)
-
-
-def events_in_order(conn: sqlite3.Connection, chunk: int = 50_000) -> Iterator[list[Fact]]:
-    last = 0
-    while True:
-        rows = conn.execute(
-            f"select id, {ROW_COLUMNS} from events where id > ? order by id limit ?",
-            [last, chunk],
-        ).fetchall()
-        if not rows:
-            return
-        last = rows[-1][0]
-        yield [fact_from_row(row[1:]) for row in rows]
-
-
-def rebuild(conn: sqlite3.Connection) -> int:
-    """Recompute every derived table from `events` (inside the caller's transaction)."""
-    for table in DERIVED_TABLES:
-        conn.execute(f"delete from {table}")
-    rollup = Rollup(conn)
-    total = 0
-    for facts in events_in_order(conn):
-        rollup.add(facts)
-        total += len(facts)
-        rollup.flush()
-    return total

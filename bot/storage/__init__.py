@@ -1,8 +1,28 @@
-"""SQLite storage via sqlite-utils: schema, migrations, progress, events, processed updates."""
+"""Storage: the port (`bot.storage.port`) and its backends. All SQL lives under here."""
 
 from __future__ import annotations
 
-from bot.storage.database import Checkpointer, open_database
-from bot.storage.store import AsyncStore, Commit, Store, User
+from pathlib import Path
 
-__all__ = ["AsyncStore", "Checkpointer", "Commit", "Store", "User", "open_database"]
+from bot.storage.port import KEEP, Change, Storage, Unit, User
+
+__all__ = ["KEEP", "Change", "Storage", "Unit", "User", "open_storage"]
+
+
+def open_storage(
+    database: Path | str, *, migrate: bool = True, background_checkpoints: bool = False
+) -> Storage:
+    """The backend for a database setting: a file path, `sqlite:///path`, or ":memory:".
+    `background_checkpoints` is for the long-running bot (see docs/storage.md)."""
+    from bot.storage.sqlite import SqliteStorage
+
+    text = str(database)
+    if text.startswith("sqlite:///"):
+        text = text.removeprefix("sqlite:///")
+    elif "://" in text:
+        scheme = text.split("://", 1)[0]
+        raise ValueError(
+            f"unsupported database {scheme}://...: use a SQLite file path "
+            "(PostgreSQL support is not in this version)"
+        )
+    return SqliteStorage.open(text, migrate=migrate, background_checkpoints=background_checkpoints)

@@ -4,201 +4,94 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import time
-from dataclasses import dataclass, field
 from functools import partial
 
-from aiogram import Bot, Dispatcher
+from aiogram import Bot, Dispatcher, Router
 from aiogram.client.default import DefaultBotProperties
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
-from aiogram.types import BotCommand, Message, Update
+from aiogram.dispatcher.event.bases import UNHANDLED
+from aiogram.types import BotCommand, Update
 
 from bot.config import Config
-from bot.core import engine
 from bot.core.loader import Library, load_library
-from bot.core.progress import Input
-from bot.core.replies import Reply
-from bot.i18n import RenderedReply, Translator, negotiate
-from bot.session import Outcome, apply
-from bot.storage import AsyncStore, Checkpointer, Commit, Store, User, open_database
+from bot.i18n import Translator
+from bot.service import COMMANDS, Conversation, Nothing, Who
+from bot.storage import Storage, open_storage
+from bot.telegram.admin import AdminTools, admin_router
+from bot.telegram.context import UpdateContext
+from bot.telegram.delivery import Delivery
+from bot.telegram.handlers import conversation_router
 from bot.telegram.locks import KeyedLocks
-from bot.telegram.outbox import Blocked, Outbox
+from bot.telegram.outbox import Outbox
 
 log = logging.getLogger(__name__)
-COMMANDS = ("start", "menu", "continue", "language", "help", "privacy", "forget")
 ALLOWED_UPDATES = ["message", "callback_query", "edited_message", "my_chat_member"]
 
 
-def now_ms() -> int:
-    return int(time.time() * 1000)
+class BotApp:
+    """Holds the bot's parts; `process` is the only way an Update gets in."""
 
-
-@dataclass
-class Turn:
-    """One Update being handled: who, where, and whether its effects are committed yet."""
-
-    app: BotApp
-    update_id: int
-    user: User | None
-    chat_id: int | None
-    now_ms: int
-    committed: bool = False
-    sent: list[int] = field(default_factory=list)
+    def __init__(
+        self,
+        config: Config,
+        library: Library,
+        storage: Storage,
+        bot: Bot,
+        routers: tuple[Router, ...] | None = None,
+    ) -> None:
+        self.config = config
+        self.storage = storage
+        self.bot = bot
+        self.service = Conversation(library, storage)
+        self.translator = Translator(library, contact=config.support_contact)
+        self.outbox = Outbox(bot)
+        self.locks = KeyedLocks()
+        """Orders one user's updates, replies included; different users run in parallel."""
+        # No aiogram FSM: conversation state lives in storage. Its default MemoryStorage
+        # would also keep a record per chat in RAM.
+        self.dispatcher = Dispatcher(disable_fsm=True)
+        if routers is None:
+            routers = (admin_router(self.admin_tools()), conversation_router())
+        self.dispatcher.include_routers(*routers)
 
     @property
-    def locale(self) -> str:
-        return self.user.locale if self.user else "en"
+    def library(self) -> Library:
+        return self.service.library
 
-    def t(self, key: str, **args: object) -> str:
-        return self.app.translator(key, self.locale, **args)
-
-    async def apply(
-        self, scenario_id: str, inp: Input, *, chosen_locale: str | None = None
-    ) -> engine.Result | None:
-        """Run the engine and commit, with this update's id, in one transaction."""
-        assert self.user is not None
-        job = partial(
-            apply,
-            self.app.library,
-            self.app.store.store,
-            self.user,
-            scenario_id,
-            inp,
-            update_id=self.update_id,
-            chosen_locale=chosen_locale,
+    def admin_tools(self) -> AdminTools:
+        return AdminTools(
+            config=self.config,
+            storage=self.storage,
+            library=lambda: self.service.library,
+            translator=lambda: self.translator,
+            reload=self.reload,
         )
-        outcome: Outcome = await self.app.store.call(job)
-        self.committed = True
-        return outcome.result
-
-    async def commit(self, **changes: object) -> bool:
-        """Commit user changes (or nothing but the update id) for a turn without the engine."""
-        store = self.app.store.store
-        if self.user is None:
-            done = await self.app.store.call(store.mark_processed, self.update_id, self.now_ms)
-        else:
-            change = Commit(
-                user_id=self.user.id,
-                now_ms=self.now_ms,
-                update_id=self.update_id,
-                **changes,  # type: ignore[arg-type]
-            )
-            done = await self.app.store.call(store.commit, change)
-        self.committed = True
-        return bool(done)
-
-    async def send(self, reply: Reply | RenderedReply, locale: str | None = None) -> None:
-        if self.chat_id is None:
-            return
-        rendered = (
-            self.app.translator.reply(reply, locale or self.locale)
-            if isinstance(reply, Reply)
-            else reply
-        )
-        try:
-            message_id = await self.app.outbox.send(self.chat_id, rendered)
-        except Blocked:
-            await self.app.blocked(self)
-            return
-        if message_id is not None:
-            self.sent.append(message_id)
-
-    async def refused(self, message: Message, command: str) -> bool:
-        """Admin commands: True (and the refusal sent and logged) unless the sender's numeric
-        id is in ROLEBOT_ADMINS."""
-        sender = message.from_user.id if message.from_user else None
-        if sender in self.app.config.admins:
-            return False
-        log.warning("admin command refused", extra={"command": command})
-        await self.say("admin-only")
-        return True
-
-    async def say(self, key: str, **args: object) -> None:
-        await self.send(RenderedReply(self.t(key, **args), (), None))
-
-
-class BotApp:
-    """Holds what every handler needs; `process` is the only way an Update gets in."""
-
-    def __init__(self, config: Config, library: Library, store: AsyncStore, bot: Bot) -> None:
-        from bot.telegram.handlers import build_router
-
-        self.config = config
-        self.library = library
-        self.translator = Translator(library, contact=config.support_contact)
-        self.store = store
-        self.bot = bot
-        self.outbox = Outbox(bot)
-        # No aiogram FSM: conversation state lives in SQLite. Its default MemoryStorage would
-        # also keep a record per chat in RAM.
-        self.dispatcher = Dispatcher(disable_fsm=True)
-        self.dispatcher.include_router(build_router())
-        self.locks = KeyedLocks()
-        self.checkpointer: Checkpointer | None = None
 
     def reload(self, library: Library) -> None:
         """Swap in a new library; call from a thread (warming the translator takes time)."""
         translator = Translator(library, contact=self.config.support_contact)
         translator.warm()
-        self.library, self.translator = library, translator
+        self.service.library, self.translator = library, translator
 
     async def process(self, update: Update) -> None:
         """Apply one Update exactly once; returns only after its effects are committed."""
-        sender = _sender(update)
-        async with self.locks.hold(sender or ("update", update.update_id)):
-            turn = await self.store.call(self._begin, update, sender)
-            if turn is None:
-                log.info("duplicate update ignored", extra={"update_id": update.update_id})
-                return
+        who, chat_id = identify(update)
+        async with self.locks.hold(who.external_id or ("update", update.update_id)):
+            delivery = Delivery(self.outbox, self.translator, self.service, who, chat_id)
+            ctx = UpdateContext(
+                update.update_id, who, chat_id, self.service, self.outbox, delivery
+            )
             try:
-                await self.dispatcher.feed_update(self.bot, update, turn=turn)
+                handled = await self.dispatcher.feed_update(self.bot, update, ctx=ctx)
             except Exception:
                 log.exception("update failed", extra={"update_id": update.update_id})
-                if not turn.committed:
-                    await turn.say("error-generic")
-            if not turn.committed:
-                await turn.commit()
-
-    def _begin(self, update: Update, sender: int | None) -> Turn | None:
-        """In the writer thread, in one hop: skip a processed update, else find the user
-        (creating them on first sight, unblocking them if they had blocked the bot)."""
-        store = self.store.store
-        if store.is_processed(update.update_id):
-            return None
-        user = None
-        if sender is not None:
-            locale = negotiate(_language_code(update), self.library.locales)
-            user = store.user(f"tg:{sender}", locale, now_ms())
-            if user.blocked:
-                store.commit(Commit(user_id=user.id, now_ms=now_ms(), blocked=False))
-        return Turn(self, update.update_id, user, _chat_id(update), now_ms())
-
-    async def blocked(self, turn: Turn) -> None:
-        """403 from Telegram: mark the user and, if a run is active, record where it stopped."""
-        if turn.user is None:
-            return
-        from bot.core import events
-
-        store = self.store.store
-        user = turn.user
-        facts: tuple[events.Event, ...] = ()
-        if user.active_scenario:
-            p = await self.store.call(store.progress, user.id, user.active_scenario)
-            if p.run:
-                facts = (
-                    events.BotBlocked(
-                        scenario=p.scenario,
-                        version=p.version,
-                        run=p.run,
-                        step=p.step,
-                        locale=user.locale,
-                        at_ms=now_ms(),
-                    ),
-                )
-        change = Commit(user_id=user.id, now_ms=now_ms(), events=facts, blocked=True)
-        await self.store.call(store.commit, change)
-        log.info("user blocked the bot", extra={"user": user.key})
+                response = await self.service.handle(who, Nothing(), update_id=update.update_id)
+                if not response.duplicate:  # nothing was committed: say so, and move on
+                    await delivery.say("error-generic", response.locale)
+                return
+            if handled is UNHANDLED:
+                await self.service.handle(who, Nothing(), update_id=update.update_id)
 
     async def register_commands(self) -> None:
         """The command menu in each locale, and in English for every other language."""
@@ -211,32 +104,25 @@ class BotApp:
                 partial(self.bot.set_my_commands, commands, language_code=locale)
             )
 
+    async def close(self) -> None:
+        await self.bot.session.close()
+        await self.storage.close()
 
-def _sender(update: Update) -> int | None:
+
+def identify(update: Update) -> tuple[Who, int | None]:
+    """Who sent an update, and the chat to answer in."""
     event = update.message or update.edited_message or update.callback_query
-    if event is not None and event.from_user is not None:
-        return event.from_user.id
-    if update.my_chat_member is not None:
-        return update.my_chat_member.from_user.id
-    return None
-
-
-def _language_code(update: Update) -> str | None:
-    event = update.message or update.edited_message or update.callback_query
-    if event is not None and event.from_user is not None:
-        return event.from_user.language_code
-    return None
-
-
-def _chat_id(update: Update) -> int | None:
+    sender = event.from_user if event is not None else None
+    if sender is None and update.my_chat_member is not None:
+        sender = update.my_chat_member.from_user
+    who = Who(f"tg:{sender.id}", sender.language_code) if sender else Who(None)
+    chat_id: int | None = None
     if update.message is not None:
-        return update.message.chat.id
-    if update.callback_query is not None:
+        chat_id = update.message.chat.id
+    elif update.callback_query is not None:
         message = update.callback_query.message
-        if message is not None:
-            return message.chat.id
-        return update.callback_query.from_user.id
-    return None
+        chat_id = message.chat.id if message is not None else update.callback_query.from_user.id
+    return who, chat_id
 
 
 def make_bot(config: Config, token: str) -> Bot:
@@ -250,10 +136,8 @@ async def create_app(config: Config, token: str, library: Library | None = None)
     """Load and validate scenarios (refusing to start on errors), open storage, build the bot."""
     if library is None:
         library = await asyncio.to_thread(load_library, config.scenarios_dir, config.locales_dir)
-    db = await asyncio.to_thread(open_database, config.database, autocheckpoint=False)
-    store = AsyncStore(Store(db))
-    app = BotApp(config, library, store, make_bot(config, token))
-    app.checkpointer = Checkpointer(config.database).start()
+    storage = await asyncio.to_thread(open_storage, config.database, background_checkpoints=True)
+    app = BotApp(config, library, storage, make_bot(config, token))
     # Bundles now; compiling every message would delay the first poll by ~0.7 s per 100
     # scenarios, and each message compiles in well under a millisecond on first use anyway.
     app.translator.warm(compile_messages=False)

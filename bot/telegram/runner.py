@@ -58,10 +58,7 @@ async def serve(
         else:
             await _polling(app, stop)
     finally:
-        await app.bot.session.close()
-        await app.store.close()
-        if app.checkpointer is not None:
-            await asyncio.to_thread(app.checkpointer.stop)
+        await app.close()
         log.info("bot stopped")
 
 

@@ -12,11 +12,9 @@ from rich.text import Text as RichText
 
 from bot.core import actions
 from bot.core.loader import Library
-from bot.core.progress import Advance, AskHelp, Choose, FreeText, Input, Rate, Start
 from bot.core.replies import Reply
 from bot.i18n import Translator
-from bot.session import apply, topics
-from bot.storage.store import Store, User
+from bot.service import Command, Conversation, Nothing, Press, Response, Typed, UserInput, Who
 
 QUIT, HELP = "q", "?"
 
@@ -28,37 +26,48 @@ class Ending(Enum):
 
 
 class Player:
-    """Plays scenarios in a terminal. Every answer goes through the engine and is committed
-    to the same database as the bot's, so writers see their test runs in the statistics."""
+    """Plays scenarios in a terminal through the conversation service, so every answer is
+    recorded in the same database as the bot's: writers see their test runs in the
+    statistics (under the source "terminal")."""
 
     def __init__(
         self,
-        library: Library,
-        store: Store,
+        service: Conversation,
         translator: Translator,
-        user: User,
+        who: Who,
         *,
         console: Console,
         stdin: TextIO,
         chosen_locale: str | None = None,
         clock: Callable[[], float] = time.time,
     ) -> None:
-        self.library = library
-        self.store = store
+        self.service = service
         self.t = translator
-        self.user = user
+        self.who = who
         self.console = console
         self.stdin = stdin
-        self.locale = chosen_locale or user.locale
+        self.locale = chosen_locale or "en"
         self.chosen_locale = chosen_locale
         self.clock = clock
         self.echo = not stdin.isatty()
 
+    @property
+    def library(self) -> Library:
+        return self.service.library
+
     def now_ms(self) -> int:
         return int(self.clock() * 1000)
 
-    def play(self, scenario_id: str | None) -> int:
+    async def handle(self, inp: UserInput) -> Response:
+        response = await self.service.handle(self.who, inp, now_ms=self.now_ms())
+        self.locale = response.locale
+        return response
+
+    async def play(self, scenario_id: str | None) -> int:
         """Returns the exit code: 0 at the end of a scenario, on quit or at end of input."""
+        await self.handle(Nothing())  # who they are, and the language they chose last time
+        if self.chosen_locale is not None and self.chosen_locale != self.locale:
+            await self.handle(Press(actions.Language(self.chosen_locale)))
         if scenario_id is not None:
             if scenario_id not in self.library.scenarios:
                 self.say(
@@ -70,16 +79,17 @@ class Player:
                     )
                 )
                 return 2
-            ending = self.scenario(scenario_id)
+            ending = await self.scenario(scenario_id)
         else:
-            ending = self.menu()
+            ending = await self.menu()
         if ending is not Ending.COMPLETED:
             self.say(self.t("play-bye", self.locale))
         return 0
 
-    def menu(self) -> Ending:
+    async def menu(self) -> Ending:
         while True:
-            reply = topics(self.library, self.store, self.user)
+            response = await self.handle(Command("menu"))
+            reply = response.replies[-1]
             self.show(reply)
             choices = [b.action for row in reply.buttons for b in row]
             if not choices:
@@ -95,12 +105,12 @@ class Player:
                 continue
             action = choices[picked]
             assert isinstance(action, actions.Open)
-            ending = self.scenario(action.scenario)
+            ending = await self.scenario(action.scenario)
             if ending is not Ending.COMPLETED:
                 return ending
 
-    def scenario(self, scenario_id: str) -> Ending:
-        current = self.send(scenario_id, Start(locale=self.locale, now_ms=self.now_ms()))
+    async def scenario(self, scenario_id: str) -> Ending:
+        current = await self.send(Press(actions.Open(scenario_id)))
         while True:
             buttons = [b.action for row in current.buttons for b in row] if current else []
             answers = [a for a in buttons if isinstance(a, actions.Answer)]
@@ -120,57 +130,37 @@ class Player:
                 return Ending.END_OF_INPUT
             if line.lower() == QUIT:
                 return Ending.QUIT
-            now = self.now_ms()
-            inp: Input | None
             if rates:
                 if line == "":
                     return Ending.COMPLETED
                 picked = self.number(line, len(rates))
                 if picked is None:
                     continue
-                rate = rates[picked]
-                self.send(
-                    scenario_id,
-                    Rate(score=rate.score, version=rate.version, locale=self.locale, now_ms=now),
-                )
+                await self.send(Press(rates[picked]), numbered=False)
                 return Ending.COMPLETED
             if line == "" and answers:
                 continue  # Enter on a question is not an answer: ask again
+            inp: UserInput
             if line == HELP and helps:
-                inp = AskHelp(
-                    step=helps[0].step, version=helps[0].version, locale=self.locale, now_ms=now
-                )
+                inp = Press(helps[0])
             elif nexts:
-                inp = Advance(
-                    step=nexts[0].step, version=nexts[0].version, locale=self.locale, now_ms=now
-                )
+                inp = Press(nexts[0])
             elif answers and line.isdigit():
                 picked = self.number(line, len(answers))
                 if picked is None:
                     continue
-                answer = answers[picked]
-                inp = Choose(
-                    step=answer.step,
-                    option=answer.option,
-                    version=answer.version,
-                    locale=self.locale,
-                    now_ms=now,
-                )
+                inp = Press(answers[picked])
             else:
                 # Only the length leaves this function: the words are never stored.
-                inp = FreeText(length=len(line), locale=self.locale, now_ms=now)
-            current = self.send(scenario_id, inp) or current
+                inp = Typed(len(line))
+            current = await self.send(inp) or current
 
-    def send(self, scenario_id: str, inp: Input) -> Reply | None:
+    async def send(self, inp: UserInput, *, numbered: bool = True) -> Reply | None:
         """Apply and show; returns the last reply with a keyboard (the current step)."""
-        outcome = apply(
-            self.library, self.store, self.user, scenario_id, inp, chosen_locale=self.chosen_locale
-        )
-        self.chosen_locale = None
-        assert outcome.result is not None
+        response = await self.handle(inp)
         keyboard = None
-        for reply in outcome.result.replies:
-            self.show(reply, numbered=True)
+        for reply in response.replies:
+            self.show(reply, numbered=numbered)
             if reply.buttons:
                 keyboard = reply
         return keyboard

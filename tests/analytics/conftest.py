@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import pytest
 
-from bot.analytics.simulate import simulate
 from bot.core.loader import Library
-from bot.storage import Store, open_database
+from bot.service import Conversation
+from bot.simulator import simulate
+from bot.storage.sqlite import SqliteStorage
 
 SIM_END = 1_780_000_000_000
 """2026-05-28 20:26:40 UTC: the simulated period ends here."""
@@ -17,8 +19,13 @@ SIM_END = 1_780_000_000_000
 @pytest.fixture(scope="session")
 def simulated(tmp_path_factory: pytest.TempPathFactory, library: Library) -> Path:
     path = tmp_path_factory.mktemp("sim") / "simulated.sqlite3"
-    store = Store(open_database(path))
-    simulate(library, store, users=400, days=20, seed=3, end_ms=SIM_END)
-    store.db.execute("pragma wal_checkpoint(TRUNCATE)")
-    store.db.close()
+
+    async def fill() -> None:
+        storage = SqliteStorage.open(path)
+        service = Conversation(library, storage)
+        await simulate(library, service, users=400, days=20, seed=3, end_ms=SIM_END)
+        storage.conn.execute("pragma wal_checkpoint(TRUNCATE)")
+        await storage.close()
+
+    asyncio.run(fill())
     return path

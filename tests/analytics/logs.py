@@ -8,7 +8,8 @@ from bot.core import events
 from bot.core.loader import Library
 from bot.core.model import ScenarioSpec
 from bot.core.scenario import Scenario
-from bot.storage import Commit, Store
+from bot.storage import Change
+from tests.sync_store import SyncStore
 
 DAY = 86_400_000
 T0 = 1_767_225_600_000
@@ -50,7 +51,7 @@ def demo_library() -> Library:
 class Log:
     """Writes events for one user and run at a time, each as its own commit."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: SyncStore) -> None:
         self.store = store
         self.users: dict[str, int] = {}
 
@@ -85,7 +86,7 @@ class Log:
         )
         blocked = True if kind == "bot_blocked" else None
         self.store.commit(
-            Commit(user_id=self.user(who, locale), now_ms=at_ms, events=(event,), blocked=blocked)
+            Change(user_id=self.user(who, locale), now_ms=at_ms, events=(event,), blocked=blocked)
         )
 
     def walk(

@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from bot.analytics.cli import CSV_COLUMNS
 from bot.analytics.export import COLUMNS
 from bot.cli import cli
+from bot.cli.analytics import CSV_COLUMNS
 from bot.core.loader import Library
-from bot.storage import Store, open_database
 from tests.analytics.logs import DAY, T0, Log
+from tests.sync_store import SyncStore
 
 TELEGRAM_ID = 987_654_321_012
 
@@ -96,15 +96,14 @@ def test_report_command(database: Path, tmp_path: Path, library: Library) -> Non
 @pytest.fixture
 def with_telegram_users(tmp_path: Path) -> Path:
     path = tmp_path / "tg.sqlite3"
-    store = Store(open_database(path))
+    store = SyncStore(path)
     log = Log(store)
     for n in range(3):
         who = f"tg:{TELEGRAM_ID + n}"
         log.walk(who, ["intro", "q1", "fork", "left", "done"], T0 + n * DAY, complete=True)
         log.emit(who, "text_answered", "left", T0, length=44, elapsed_ms=9000, accepted=True)
     store.forget(f"tg:{TELEGRAM_ID + 2}")
-    store.db.execute("pragma wal_checkpoint(TRUNCATE)")
-    store.db.close()
+    store.close()
     return path
 
 
@@ -147,7 +146,7 @@ def test_simulate_command(tmp_path: Path) -> None:
         cli, ["--database", db, "simulate", "--users", "20", "--days", "3", "--seed", "5"]
     )
     assert result.exit_code == 0, result.output
-    assert "20 users (" in result.output and "events in" in result.output
+    assert "20 users (" in result.output and "inputs in" in result.output
     again = CliRunner().invoke(cli, ["--database", db, "simulate", "--users", "5"])
     assert again.exit_code == 1 and "already has simulated users" in again.output
     data = json.loads(run("--database", db, "stats", "--format", "json", "--source", "simulated"))

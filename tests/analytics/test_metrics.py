@@ -8,8 +8,8 @@ import pytest
 
 from bot.analytics import metrics, rollup
 from bot.analytics.metrics import Filters, ScenarioStats, Stats
-from bot.storage import Store
 from tests.analytics.logs import DAY, T0, Log, demo_library
+from tests.sync_store import SyncStore as Store
 
 NOW = T0 + 10 * DAY
 MIN = 60_000
@@ -17,7 +17,7 @@ MIN = 60_000
 
 def stats(store: Store, filters: Filters | None = None, **kwargs: float) -> Stats:
     filters = filters or Filters()
-    return metrics.compute(store.db.conn, demo_library(), filters, now=NOW, **kwargs)
+    return store.stats(demo_library(), filters, now=NOW, **kwargs)
 
 
 def demo(store: Store, filters: Filters | None = None, **kwargs: float) -> ScenarioStats:

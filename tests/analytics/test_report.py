@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from bot.analytics import metrics, report
+from bot.analytics import report
 from bot.core.loader import Library
-from bot.storage import open_database
+from bot.storage.sqlite import SqliteStorage
 from tests.analytics.conftest import SIM_END
+from tests.sync_store import stats_of
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = [
@@ -27,7 +28,7 @@ ARGS = [
 
 
 def render(conn: sqlite3.Connection, library: Library, lang: str = "en") -> str:
-    return report.render(metrics.compute(conn, library, now=SIM_END), library, lang=lang)
+    return report.render(stats_of(conn, library, now=SIM_END), library, lang=lang)
 
 
 def assert_self_contained(html: str) -> None:
@@ -38,9 +39,9 @@ def assert_self_contained(html: str) -> None:
 
 @pytest.mark.parametrize("lang", report.REPORT_LANGUAGES)
 def test_empty_database(tmp_path: Path, library: Library, lang: str) -> None:
-    db = open_database(tmp_path / "empty.sqlite3")
-    html = render(db.conn, library, lang)
-    db.close()
+    storage = SqliteStorage.open(tmp_path / "empty.sqlite3")
+    html = render(storage.conn, library, lang)
+    storage.conn.close()
     assert_self_contained(html)
     for scenario in library.scenarios.values():
         assert f'id="s-{scenario.id}"' in html

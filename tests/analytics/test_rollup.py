@@ -8,13 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from bot.analytics import metrics, reference, rollup
 from bot.core import events
 from bot.core.loader import Library
-from bot.storage import Commit, Store, open_database
-from bot.storage.migrations import MIGRATIONS, migrate
+from bot.storage import Change
+from bot.storage.sqlite import SqliteStorage, derived, migrations
+from bot.storage.sqlite.connection import connect
+from tests.analytics import reference
 from tests.analytics.conftest import SIM_END
 from tests.analytics.logs import T0
+from tests.sync_store import SyncStore, stats_of
 
 CUTOFF = SIM_END - 24 * 3_600_000
 
@@ -22,25 +24,26 @@ CUTOFF = SIM_END - 24 * 3_600_000
 def dump(conn: sqlite3.Connection) -> dict[str, list[tuple[object, ...]]]:
     return {
         table: sorted(conn.execute(f"select * from {table}").fetchall(), key=repr)
-        for table in rollup.DERIVED_TABLES
+        for table in derived.DERIVED_TABLES
     }
 
 
 def test_incremental_tables_equal_a_rebuild(simulated: Path, tmp_path: Path) -> None:
     copy = tmp_path / "copy.sqlite3"
     shutil.copy(simulated, copy)
-    conn = sqlite3.connect(copy)
+    conn = sqlite3.connect(copy, isolation_level=None)
     written = dump(conn)
     assert sum(len(rows) for rows in written.values()) > 1000
-    with conn:
-        rollup.rebuild(conn)
+    conn.execute("begin")
+    derived.rebuild(conn)
+    conn.execute("commit")
     assert dump(conn) == written
     conn.close()
 
 
 def test_funnel_equals_plain_sql_over_events(simulated: Path, library: Library) -> None:
     conn = sqlite3.connect(simulated)
-    stats = metrics.compute(conn, library, now=SIM_END)
+    stats = stats_of(conn, library, now=SIM_END)
     checked = 0
     for scenario in stats.scenarios:
         ours = {s.step: (s.reach, s.dropped) for s in scenario.all.steps.values() if s.reach}
@@ -66,12 +69,11 @@ def test_funnel_equals_plain_sql_over_events(simulated: Path, library: Library) 
 
 def test_migration_fills_the_tables_from_existing_events(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite3"
-    db = open_database(path, migrate_schema=False)
-    first = MIGRATIONS[0]
-    saved = list(MIGRATIONS)
-    MIGRATIONS[:] = [first]
+    db = connect(path)
+    saved = list(migrations.MIGRATIONS)
+    migrations.MIGRATIONS[:] = saved[:1]
     try:
-        migrate(db)
+        migrations.migrate(db.conn, lambda: None)
         for kind, step in (
             ("run_started", "intro"),
             ("step_shown", "intro"),
@@ -83,49 +85,65 @@ def test_migration_fills_the_tables_from_existing_events(tmp_path: Path) -> None
                 [step, kind, T0],
             )
     finally:
-        MIGRATIONS[:] = saved
+        migrations.MIGRATIONS[:] = saved
     assert "runs" not in db.table_names()
-    migrate(db)
-    assert db.execute("select scenario, run, last_step from runs").fetchall() == [
+    db.close()
+    storage = SqliteStorage.open(path)  # applies the rest, m002 rebuilding from events
+    conn = storage.conn
+    assert conn.execute("select scenario, run, last_step from runs").fetchall() == [
         ("demo", 1, "q1")
     ]
-    assert db.execute("select sum(reach) from step_daily").fetchone() == (2,)
-    db.close()
+    assert conn.execute("select sum(reach) from step_daily").fetchone() == (2,)
+    conn.close()
 
 
 def shown(step: str, at: int) -> events.StepShown:
     return events.StepShown(scenario="demo", version="2", run=1, step=step, locale="ru", at_ms=at)
 
 
-def test_replayed_update_adds_nothing_to_the_tables(store: Store) -> None:
+def test_replayed_update_adds_nothing_to_the_tables(store: SyncStore) -> None:
     user = store.user("tg:1", "ru", T0)
-    assert store.commit(Commit(user.id, T0, events=(shown("intro", T0),), update_id=5))
-    before = dump(store.db.conn)
-    assert not store.commit(Commit(user.id, T0, events=(shown("q1", T0),), update_id=5))
-    assert dump(store.db.conn) == before
+    assert store.commit(Change(user.id, T0, events=(shown("intro", T0),)), update_id=5)
+    before = dump(store.conn)
+    assert not store.commit(Change(user.id, T0, events=(shown("q1", T0),)), update_id=5)
+    assert dump(store.conn) == before
 
 
-def test_failed_commit_leaves_the_tables_unchanged(store: Store) -> None:
+def test_failed_commit_leaves_the_tables_unchanged(store: SyncStore) -> None:
     user = store.user("tg:1", "ru", T0)
-    store.commit(Commit(user.id, T0, events=(shown("intro", T0),)))
-    before = dump(store.db.conn)
-    bad = Commit(user.id, T0, events=(shown("q1", T0),), locale="en", active_scenario=object())
+    store.commit(Change(user.id, T0, events=(shown("intro", T0),)))
+    before = dump(store.conn)
+    bad = Change(
+        user.id,
+        T0,
+        events=(shown("q1", T0),),
+        locale="en",
+        active_scenario=object(),  # type: ignore[arg-type]
+    )
     with pytest.raises(sqlite3.ProgrammingError):
         store.commit(bad)
-    assert dump(store.db.conn) == before
-    store.commit(Commit(user.id, T0, events=(shown("fork", T0),)))
-    steps = store.db.execute("select step, reach from step_daily order by step").fetchall()
+    assert dump(store.conn) == before
+    store.commit(Change(user.id, T0, events=(shown("fork", T0),)))
+    steps = store.conn.execute("select step, reach from step_daily order by step").fetchall()
     assert steps == [("fork", 1), ("intro", 1)]
 
 
-def test_batch_is_all_or_nothing(store: Store) -> None:
-    user = store.user("tg:1", "ru", T0)
-    with pytest.raises(RuntimeError), store.batch():
-        store.commit(Commit(user.id, T0, events=(shown("intro", T0),)))
-        raise RuntimeError("stop")
-    assert store.events() == []
-    assert dump(store.db.conn) == {table: [] for table in rollup.DERIVED_TABLES}
-    with store.batch():
-        store.commit(Commit(user.id, T0, events=(shown("intro", T0),)))
-        store.commit(Commit(user.id, T0, events=(shown("q1", T0),)))
-    assert store.db.execute("select steps, last_step from runs").fetchall() == [(2, "q1")]
+async def test_batch_is_all_or_nothing(tmp_path: Path) -> None:
+    storage = SqliteStorage.open(tmp_path / "batch.sqlite3")
+
+    async def commit(step: str) -> None:
+        async with storage.unit("tg:1") as unit:
+            user = await unit.user("tg:1", "ru", T0)
+            await unit.apply(Change(user.id, T0, events=(shown(step, T0),)))
+
+    with pytest.raises(RuntimeError):
+        async with storage.batch():
+            await commit("intro")
+            raise RuntimeError("stop")
+    assert await storage.events() == []
+    assert dump(storage.conn) == {table: [] for table in derived.DERIVED_TABLES}
+    async with storage.batch():
+        await commit("intro")
+        await commit("q1")
+    assert storage.conn.execute("select steps, last_step from runs").fetchall() == [(2, "q1")]
+    await storage.close()

@@ -1,8 +1,10 @@
-"""Storage on a real SQLite file: atomic commits, replayed updates, deletion, migrations."""
+"""The SQLite backend of the storage port on a real file: one transaction per unit of work,
+replayed updates, deletion that leaves nothing on disk, migrations."""
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
@@ -11,8 +13,8 @@ import pytest
 
 from bot.core import events
 from bot.core.progress import Progress, Status
-from bot.storage import AsyncStore, Commit, Store, open_database
-from bot.storage.migrations import MIGRATIONS, applied, migrate
+from bot.storage import Change, User, open_storage
+from bot.storage.sqlite import SqliteStorage, migrations
 
 
 def shown(step: str, at_ms: int = 1) -> events.StepShown:
@@ -23,46 +25,94 @@ def progress(step: str) -> Progress:
     return Progress("s", "1", run=1, status=Status.ACTIVE, step=step, shown_at_ms=1)
 
 
-def test_wal_and_synchronous_normal(store: Store) -> None:
-    assert store.db.execute("pragma journal_mode").fetchone()[0] == "wal"
-    assert store.db.execute("pragma synchronous").fetchone()[0] == 1  # NORMAL
+@pytest.fixture
+async def storage(tmp_path: Path) -> AsyncIterator[SqliteStorage]:
+    opened = SqliteStorage.open(tmp_path / "rolebot.sqlite3")
+    yield opened
+    await opened.close()
+
+
+async def user(storage: SqliteStorage, external_id: str, locale: str = "ru") -> User:
+    async with storage.unit(external_id) as unit:
+        return await unit.user(external_id, locale, 0)
+
+
+async def commit(storage: SqliteStorage, change: Change, update_id: int | None = None) -> bool:
+    async with storage.unit(str(change.user_id)) as unit:
+        if update_id is not None and not await unit.claim(update_id, change.now_ms):
+            return False
+        await unit.apply(change)
+        return True
+
+
+async def read_progress(storage: SqliteStorage, user_id: int) -> Progress:
+    async with storage.unit("reader") as unit:
+        return await unit.progress(user_id, "s")
+
+
+def processed(storage: SqliteStorage, update_id: int) -> bool:
+    query = "select 1 from processed_updates where update_id = ?"
+    return storage.conn.execute(query, [update_id]).fetchone() is not None
+
+
+async def test_wal_synchronous_normal_and_secure_delete(storage: SqliteStorage) -> None:
+    conn = storage.conn
+    assert conn.execute("pragma journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("pragma synchronous").fetchone()[0] == 1  # NORMAL
+    assert conn.execute("pragma secure_delete").fetchone()[0] == 1
 
 
 def test_migrations_apply_once(tmp_path: Path) -> None:
-    db = open_database(tmp_path / "m.sqlite3")
-    assert applied(db) == [name for name, _ in MIGRATIONS]
-    assert migrate(db) == []
-    assert {"users", "progress", "events", "processed_updates"} <= set(db.table_names())
-    db.close()
+    storage = SqliteStorage.open(tmp_path / "m.sqlite3")
+    assert migrations.applied(storage.conn) == [m.name for m in migrations.MIGRATIONS]
+    assert storage.migrate_now() == []
+    tables = {r[0] for r in storage.conn.execute("select name from sqlite_master")}
+    assert {"users", "progress", "events", "processed_updates", "runs"} <= tables
+    storage.conn.close()
 
 
-def test_user_created_once_with_random_key(store: Store) -> None:
-    first = store.user("tg:987654321012", "ru", 10)
-    again = store.user("tg:987654321012", "en", 20)
-    other = store.user("tg:987654321013", "en", 20)
+def test_migrations_import_no_live_code() -> None:
+    """Frozen DDL: changing the analytics rules never changes what an old migration did."""
+    source = Path(migrations.__file__).read_text(encoding="utf-8")
+    imports = [line for line in source.splitlines() if line.startswith(("import ", "from "))]
+    assert all("bot." not in line for line in imports), imports
+
+
+def test_open_storage_accepts_paths_and_sqlite_urls(tmp_path: Path) -> None:
+    path = tmp_path / "u.sqlite3"
+    for database in (path, f"sqlite:///{path}"):
+        opened = open_storage(database)
+        assert isinstance(opened, SqliteStorage)
+        opened.conn.close()
+    with pytest.raises(ValueError, match="unsupported database"):
+        open_storage("mysql://localhost/x")
+
+
+async def test_user_created_once_with_random_key(storage: SqliteStorage) -> None:
+    first = await user(storage, "tg:987654321012", "ru")
+    again = await user(storage, "tg:987654321012", "en")
+    other = await user(storage, "tg:987654321013", "en")
     assert first == again
     assert first.locale == "ru" and not first.locale_chosen
     assert len(first.key) == 16 and first.key != other.key
     assert "987654321012" not in first.key
 
 
-def test_commit_writes_progress_events_and_update_together(store: Store) -> None:
-    user = store.user("tg:1", "ru", 0)
-    change = Commit(
-        user_id=user.id,
+async def test_unit_writes_progress_events_and_update_together(storage: SqliteStorage) -> None:
+    u = await user(storage, "tg:1")
+    change = Change(
+        user_id=u.id,
         now_ms=5,
         progress=progress("pin"),
         events=(shown("pin"),),
-        update_id=100,
         locale="en",
         active_scenario="s",
     )
-    assert store.commit(change)
-    assert store.progress(user.id, "s") == progress("pin")
-    assert [e["kind"] for e in store.events()] == ["step_shown"]
-    assert store.is_processed(100)
-    refreshed = store.find_user("tg:1")
-    assert refreshed is not None
+    assert await commit(storage, change, update_id=100)
+    assert await read_progress(storage, u.id) == progress("pin")
+    assert [e["kind"] for e in await storage.events()] == ["step_shown"]
+    assert processed(storage, 100)
+    refreshed = await user(storage, "tg:1")
     assert (refreshed.locale, refreshed.locale_chosen, refreshed.active_scenario) == (
         "en",
         True,
@@ -70,13 +120,13 @@ def test_commit_writes_progress_events_and_update_together(store: Store) -> None
     )
 
 
-def test_replayed_update_changes_nothing(store: Store) -> None:
-    user = store.user("tg:1", "ru", 0)
-    store.commit(Commit(user.id, 1, progress("a"), (shown("a"),), update_id=7))
-    replay = Commit(user.id, 2, progress("b"), (shown("b"),), update_id=7)
-    assert store.commit(replay) is False
-    assert store.progress(user.id, "s").step == "a"
-    assert len(store.events()) == 1
+async def test_replayed_update_changes_nothing(storage: SqliteStorage) -> None:
+    u = await user(storage, "tg:1")
+    await commit(storage, Change(u.id, 1, progress("a"), (shown("a"),)), update_id=7)
+    replay = Change(u.id, 2, progress("b"), (shown("b"),))
+    assert await commit(storage, replay, update_id=7) is False
+    assert (await read_progress(storage, u.id)).step == "a"
+    assert len(await storage.events()) == 1
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -87,24 +137,23 @@ class Unstorable(events.Event):
     option: object
 
 
-def test_failure_mid_transaction_leaves_nothing(store: Store) -> None:
-    user = store.user("tg:1", "ru", 0)
-    store.commit(Commit(user.id, 1, progress("a"), (shown("a"),), update_id=1))
+async def test_failure_mid_unit_leaves_nothing(storage: SqliteStorage) -> None:
+    u = await user(storage, "tg:1")
+    await commit(storage, Change(u.id, 1, progress("a"), (shown("a"),)), update_id=1)
     bad = Unstorable(scenario="s", version="1", run=1, step="b", locale="ru", at_ms=2, option={})
-    change = Commit(user.id, 2, progress("b"), (shown("b"), bad), update_id=2, locale="en")
+    change = Change(u.id, 2, progress("b"), (shown("b"), bad), locale="en")
     with pytest.raises(sqlite3.ProgrammingError):
-        store.commit(change)
-    assert store.progress(user.id, "s").step == "a"
-    assert [e["step"] for e in store.events()] == ["a"]
-    assert not store.is_processed(2)
-    found = store.find_user("tg:1")
-    assert found is not None and found.locale == "ru"
+        await commit(storage, change, update_id=2)
+    assert (await read_progress(storage, u.id)).step == "a"
+    assert [e["step"] for e in await storage.events()] == ["a"]
+    assert not processed(storage, 2)
+    assert (await user(storage, "tg:1")).locale == "ru"
     # and the connection is still usable afterwards
-    assert store.commit(Commit(user.id, 3, progress("c"), (shown("c"),), update_id=2))
+    assert await commit(storage, Change(u.id, 3, progress("c"), (shown("c"),)), update_id=2)
 
 
-def test_event_details_are_columns(store: Store) -> None:
-    user = store.user("tg:1", "ru", 0)
+async def test_event_details_are_columns(storage: SqliteStorage) -> None:
+    u = await user(storage, "tg:1")
     answer = events.AnswerGiven(
         scenario="s",
         version="1",
@@ -120,8 +169,8 @@ def test_event_details_are_columns(store: Store) -> None:
     changed = events.LanguageChanged(
         scenario="s", version="1", run=1, step="pin", locale="en", at_ms=4, from_locale="ru"
     )
-    store.commit(Commit(user.id, 3, events=(answer, changed)))
-    first, second = store.events(user.id)
+    await commit(storage, Change(u.id, 3, events=(answer, changed)))
+    first, second = await storage.events(u.id)
     assert (first["option"], first["correct"], first["attempt"], first["elapsed_ms"]) == (
         "shield",
         1,
@@ -132,37 +181,69 @@ def test_event_details_are_columns(store: Store) -> None:
     assert second["extra"] == '{"from_locale": "ru"}'
 
 
-def test_forget_removes_every_link_to_the_external_id(store: Store, tmp_path: Path) -> None:
-    user = store.user("tg:555123", "ru", 0)
-    store.commit(Commit(user.id, 1, progress("a"), (shown("a"),), update_id=1))
-    assert store.forget("tg:555123")
-    assert store.find_user("tg:555123") is None
-    assert store.all_progress(user.id) == {}
-    store.db.execute("pragma wal_checkpoint(TRUNCATE)")
-    raw = (tmp_path / "rolebot.sqlite3").read_bytes()
-    assert b"555123" not in raw
-    assert len(store.events()) == 1  # statistics keep the anonymous fact
-    assert not store.forget("tg:555123")
+async def test_a_forgotten_users_number_is_never_reused(storage: SqliteStorage) -> None:
+    """Issue 10.1: without AUTOINCREMENT the newest user's id came back for the next new
+    user, merging their runs with the forgotten user's anonymous events."""
+    first = await user(storage, "tg:1")
+    await commit(storage, Change(first.id, 1, progress("a"), (shown("a"),)))
+    async with storage.unit("tg:1") as unit:
+        await unit.forget(first)
+    second = await user(storage, "tg:2")
+    assert second.id > first.id
 
 
-def test_commit_survives_reopen(tmp_path: Path) -> None:
-    path = tmp_path / "r.sqlite3"
-    first = Store(open_database(path))
-    user = first.user("tg:9", "en", 0)
-    first.commit(Commit(user.id, 1, progress("x"), (shown("x"),), update_id=3))
-    first.db.close()
-    second = Store(open_database(path))
-    assert second.progress(user.id, "s").step == "x"
-    assert second.is_processed(3)
-    second.db.close()
+def test_old_databases_get_numbers_above_every_event(tmp_path: Path) -> None:
+    """m003 on a database whose newest user was already forgotten: the sequence starts above
+    the numbers in events, not only those in users."""
+    from bot.storage.sqlite.connection import connect
 
-
-async def test_async_store_reads_and_commits(tmp_path: Path) -> None:
-    store = AsyncStore(Store(open_database(tmp_path / "a.sqlite3")))
-    user = await store.call(store.store.user, "tg:3", "en", 0)
-    committed = await store.call(
-        store.store.commit, Commit(user.id, 1, progress("x"), (shown("x"),), update_id=1)
+    db = connect(tmp_path / "old.sqlite3")
+    saved = list(migrations.MIGRATIONS)
+    migrations.MIGRATIONS[:] = saved[:2]
+    try:
+        migrations.migrate(db.conn, lambda: None)
+    finally:
+        migrations.MIGRATIONS[:] = saved
+    db.execute("insert into events (user_id, scenario, version, run, locale, kind, at_ms)"
+               " values (7, 's', '1', 1, 'ru', 'run_started', 1)")  # fmt: skip
+    db.close()
+    storage = SqliteStorage.open(tmp_path / "old.sqlite3")
+    storage.conn.execute(
+        "insert into users (external_id, key, locale, created_ms) values ('tg:5', 'k', 'ru', 0)"
     )
-    assert committed
-    assert (await store.call(store.store.progress, user.id, "s")).step == "x"
-    await store.close()
+    assert storage.conn.execute("select id from users").fetchone() == (8,)
+    storage.conn.close()
+
+
+async def test_forget_leaves_nothing_readable_on_disk(tmp_path: Path) -> None:
+    """Issue 11.9: after /forget the external id must not survive in the database file or
+    its -wal, even with background checkpoints (the bot's mode)."""
+    path = tmp_path / "f.sqlite3"
+    storage = SqliteStorage.open(path, background_checkpoints=True)
+    u = await user(storage, "tg:555123")
+    await commit(storage, Change(u.id, 1, progress("a"), (shown("a"),)), update_id=1)
+    for n in range(20):  # other users' writes around it
+        other = await user(storage, f"tg:{900000 + n}")
+        await commit(storage, Change(other.id, 1, progress("a"), (shown("a"),)))
+    async with storage.unit("tg:555123") as unit:
+        await unit.forget(u)
+    raw = b"".join(p.read_bytes() for p in (path, Path(f"{path}-wal")) if p.exists())
+    assert b"555123" not in raw
+    assert u.key.encode() not in raw
+    async with storage.unit("tg:555123") as unit:
+        assert await unit.find_user("tg:555123") is None
+        assert await unit.all_progress(u.id) == {}
+    assert len(await storage.events(u.id)) == 1  # statistics keep the anonymous fact
+    await storage.close()
+
+
+async def test_commit_survives_reopen(tmp_path: Path) -> None:
+    path = tmp_path / "r.sqlite3"
+    first = SqliteStorage.open(path)
+    u = await user(first, "tg:9", "en")
+    await commit(first, Change(u.id, 1, progress("x"), (shown("x"),)), update_id=3)
+    await first.close()
+    second = SqliteStorage.open(path)
+    assert (await read_progress(second, u.id)).step == "x"
+    assert processed(second, 3)
+    await second.close()

@@ -1,4 +1,4 @@
-"""Opening the database file: WAL, synchronous=NORMAL, migrations applied."""
+"""Opening the SQLite file: WAL, synchronous=NORMAL, secure_delete, explicit transactions."""
 
 from __future__ import annotations
 
@@ -9,33 +9,35 @@ from pathlib import Path
 
 import sqlite_utils
 
-from bot.storage.migrations import migrate
-
 log = logging.getLogger(__name__)
 
 
-def open_database(
-    path: Path | str, *, migrate_schema: bool = True, autocheckpoint: bool = True
-) -> sqlite_utils.Database:
+def connect(path: Path | str, *, autocheckpoint: bool = True) -> sqlite_utils.Database:
     """Open (creating if needed) the database at `path`; ":memory:" works for tests.
 
     WAL lets readers (stats, exports) run while the bot writes; synchronous=NORMAL in WAL mode
     keeps every commit atomic and durable against a process crash (kill -9) and costs no
     fsync per commit; only an operating-system crash may lose the last commits.
+    secure_delete overwrites deleted rows, so a forgotten user's id is not left readable in
+    free pages. Transactions are explicit (`isolation_level=None`): every write path says
+    where its transaction begins and ends.
     """
     if str(path) != ":memory:":
         Path(path).parent.mkdir(parents=True, exist_ok=True)
-    conn = sqlite3.connect(str(path), check_same_thread=False, timeout=30)
-    db = sqlite_utils.Database(conn)
-    db.execute("PRAGMA journal_mode=WAL")
-    db.execute("PRAGMA synchronous=NORMAL")
-    db.execute("PRAGMA foreign_keys=ON")
-    db.execute("PRAGMA busy_timeout=30000")
+    conn = sqlite3.connect(str(path), check_same_thread=False, timeout=30, isolation_level=None)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=NORMAL")
+    conn.execute("PRAGMA foreign_keys=ON")
+    conn.execute("PRAGMA busy_timeout=30000")
+    conn.execute("PRAGMA secure_delete=ON")
     if not autocheckpoint:
-        db.execute("PRAGMA wal_autocheckpoint=0")
-    if migrate_schema:
-        migrate(db)
-    return db
+        conn.execute("PRAGMA wal_autocheckpoint=0")
+    return sqlite_utils.Database(conn)
+
+
+def connect_readonly(path: Path | str) -> sqlite3.Connection:
+    """A second connection that can only read, for reports while the bot writes."""
+    return sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
 
 
 class Checkpointer:

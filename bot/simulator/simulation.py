@@ -1,8 +1,11 @@
-"""Synthetic learners driving the real engine into a real database, for reports and benchmarks.
+"""Synthetic learners pressing buttons through the conversation service, into real storage.
 
 Each simulated user has a persona (docs/analytics.md) and acts at realistic moments spread
-over the period. Inputs from all users are applied in time order, as a bot would receive them,
-through `engine.step` and `Store.commit`, many commits per transaction (`Store.batch`).
+over the period: they read what the service showed them and press one of its buttons, type,
+or leave, exactly as a chat user would. Inputs from all users are applied in time order, as
+a bot would receive them, many units of work per transaction (`Storage.batch`). What gets
+recorded is what a bot records: a learner who blocks the bot on leaving is recorded at that
+moment, as Telegram's my_chat_member update reports it.
 """
 
 from __future__ import annotations
@@ -16,24 +19,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from bot.core import engine, events
+from bot.core import actions
 from bot.core.loader import Library
 from bot.core.model import ChoiceStep, EndStep, QuestionStep, TextStep
-from bot.core.progress import (
-    Advance,
-    AskHelp,
-    ChangeLanguage,
-    Choose,
-    FreeText,
-    Input,
-    Progress,
-    Rate,
-    Restart,
-    Start,
-    Status,
-)
+from bot.core.replies import Reply
 from bot.core.scenario import Scenario
-from bot.storage.store import Commit, Store
+from bot.service import BotBlocked, Conversation, Press, Response, Typed, UserInput, Who
 
 DAY_MS = 86_400_000
 HOUR_MS = 3_600_000
@@ -92,22 +83,22 @@ def _stable(text: str) -> int:
 
 @dataclass
 class Learner:
-    """One simulated user: who they are, what they will do next, and when."""
+    """One simulated user: who they are, what they see, what they will do next, and when."""
 
-    user_id: int
+    who: Who
     persona: Persona
     locale: str
     plan: list[str]
     rng: random.Random
-    progress: dict[str, Progress] = field(default_factory=dict)
     current: str | None = None
+    screen: Reply | None = None
+    """The last message with a step's buttons: what the learner can press."""
     wrong_here: int = 0
     helped_here: int = 0
     typed_here: bool = False
     switched: bool = False
     returned: bool = False
     resuming: bool = False
-    blocking: bool = False
     done: bool = False
 
 
@@ -129,7 +120,6 @@ class Pause:
 class Summary:
     users: int = 0
     inputs: int = 0
-    events: int = 0
     clock_ms: int = 0
     """The simulated time reached so far."""
     personas: dict[str, int] = field(default_factory=dict)
@@ -141,7 +131,7 @@ class Simulation:
     def __init__(
         self,
         library: Library,
-        store: Store,
+        service: Conversation,
         *,
         users: int,
         days: float,
@@ -150,7 +140,7 @@ class Simulation:
         scenarios: tuple[str, ...] = (),
     ) -> None:
         self.library = library
-        self.store = store
+        self.service = service
         self.rng = random.Random(seed)
         self.users = users
         self.start_ms = end_ms - int(days * DAY_MS)
@@ -174,18 +164,16 @@ class Simulation:
 
     def populate(self) -> None:
         personas, weights = zip(*PERSONAS, strict=True)
-        with self.store.batch():
-            for index in range(self.users):
-                rng = random.Random(self.rng.getrandbits(64))
-                persona = rng.choices(personas, weights)[0]
-                locale = "ru" if rng.random() < 0.58 else "en"
-                at = self._moment(self.start_ms, self.end_ms - self.start_ms)
-                user = self.store.user(f"sim:{index}", locale, at)
-                k = min(len(self.scenario_ids), 1 + int(rng.expovariate(0.8)))
-                plan = rng.sample(self.scenario_ids, k)
-                learner = Learner(user.id, persona, locale, plan, rng)
-                self.summary.personas[persona] = self.summary.personas.get(persona, 0) + 1
-                self._schedule(learner, at)
+        for index in range(self.users):
+            rng = random.Random(self.rng.getrandbits(64))
+            persona = rng.choices(personas, weights)[0]
+            locale = "ru" if rng.random() < 0.58 else "en"
+            at = self._moment(self.start_ms, self.end_ms - self.start_ms)
+            k = min(len(self.scenario_ids), 1 + int(rng.expovariate(0.8)))
+            plan = rng.sample(self.scenario_ids, k)
+            learner = Learner(Who(f"sim:{index}", locale), persona, locale, plan, rng)
+            self.summary.personas[persona] = self.summary.personas.get(persona, 0) + 1
+            self._schedule(learner, at)
         self.summary.users = self.users
 
     def _schedule(self, learner: Learner, at: int) -> None:
@@ -196,43 +184,31 @@ class Simulation:
 
     # -- running --------------------------------------------------------------------------
 
-    def run(self, tick: Callable[[Summary], None] | None = None) -> Summary:
+    async def run(self, tick: Callable[[Summary], None] | None = None) -> Summary:
         self.populate()
         while self.queue:
-            with self.store.batch():
+            async with self.service.storage.batch():
                 for _ in range(BATCH):
                     if not self.queue:
                         break
                     at, _, learner = heapq.heappop(self.queue)
                     self.summary.clock_ms = at
-                    self._act(learner, at)
+                    await self._act(learner, at)
             if tick is not None:
                 tick(self.summary)
         return self.summary
 
-    def _apply(self, learner: Learner, scenario: Scenario, inp: Input) -> engine.Result:
-        progress = learner.progress.get(scenario.id, Progress(scenario.id))
-        result = engine.step(scenario, progress, inp)
-        learner.progress[scenario.id] = result.progress
-        locale = inp.locale if isinstance(inp, ChangeLanguage) else None
-        self.store.commit(
-            Commit(
-                user_id=learner.user_id,
-                now_ms=inp.now_ms,
-                progress=result.progress,
-                events=result.events,
-                locale=locale,
-                active_scenario=scenario.id,
-            )
-        )
+    async def _send(self, learner: Learner, inp: UserInput, at: int) -> Response:
+        response = await self.service.handle(learner.who, inp, now_ms=at)
         self.summary.inputs += 1
-        self.summary.events += len(result.events)
-        return result
+        for reply in response.replies:
+            if reply.step is not None or any(
+                isinstance(b.action, actions.Rate) for row in reply.buttons for b in row
+            ):
+                learner.screen = reply
+        return response
 
-    def _act(self, learner: Learner, at: int) -> None:
-        if learner.blocking:
-            self._block(learner, at)
-            return
+    async def _act(self, learner: Learner, at: int) -> None:
         if learner.current is None:
             if not learner.plan:
                 learner.done = True
@@ -240,44 +216,44 @@ class Simulation:
             learner.current = learner.plan.pop(0)
             learner.wrong_here = learner.helped_here = 0
             learner.typed_here = False
-            inp: Input = Start(locale=learner.locale, now_ms=at)
+            inp: UserInput = Press(actions.Open(learner.current))
         elif learner.resuming:
             learner.resuming = False
-            inp = Start(locale=learner.locale, now_ms=at)
+            inp = Press(actions.Open(learner.current))
         else:
             scenario = self._scenario(learner)
-            progress = learner.progress[scenario.id]
-            if progress.status is Status.COMPLETED:
-                self._finish(learner, scenario, at)
+            if _rating(learner.screen):
+                await self._finish(learner, scenario, at)
                 return
-            decision = self._decide(learner, scenario, progress, at)
+            decision = self._decide(learner, scenario, at)
             if isinstance(decision, Leave):
-                learner.blocking = decision.block
+                learner.done = True
                 if decision.block:
-                    self._schedule(learner, at + learner.rng.randint(HOUR_MS, 30 * HOUR_MS))
-                else:
-                    learner.done = True
+                    await self._send(
+                        learner, BotBlocked(), at + learner.rng.randint(5, 600) * 1000
+                    )
                 return
             if isinstance(decision, Pause):
                 learner.resuming = True
                 self._schedule(learner, decision.until)
                 return
             inp = decision
-        scenario = self._scenario(learner)
-        before = learner.progress.get(scenario.id, Progress(scenario.id))
-        result = self._apply(learner, scenario, inp)
-        if result.progress.step != before.step or result.progress.run != before.run:
+        before = _step_of(learner.screen)
+        await self._send(learner, inp, at)
+        if _step_of(learner.screen) != before:
             learner.wrong_here = learner.helped_here = 0
             learner.typed_here = False
-        self._schedule(learner, at + self._think(learner, scenario, result.progress))
+        self._schedule(learner, at + self._think(learner, self._scenario(learner)))
 
-    def _finish(self, learner: Learner, scenario: Scenario, at: int) -> None:
+    async def _finish(self, learner: Learner, scenario: Scenario, at: int) -> None:
         """Rate (most do), then the next topic of the plan, minutes to days later."""
         if learner.rng.random() < 0.7:
             score = self._score(learner)
-            rating = Rate(score=score, version=scenario.version, locale=learner.locale, now_ms=at)
-            self._apply(learner, scenario, rating)
+            await self._send(
+                learner, Press(actions.Rate(scenario.id, scenario.version, score)), at
+            )
         learner.current = None
+        learner.screen = None
         gap = int(learner.rng.expovariate(1 / (2 * DAY_MS)))
         self._schedule(learner, self._moment(at + 60_000, max(gap, 60_000)))
 
@@ -285,16 +261,17 @@ class Simulation:
         assert learner.current is not None
         return self.library.scenarios[learner.current]
 
-    def _think(self, learner: Learner, scenario: Scenario, progress: Progress) -> int:
+    def _think(self, learner: Learner, scenario: Scenario) -> int:
         """Lognormal reading and thinking time before the next input, median about 9 s,
         longer at hard steps and for text answers."""
-        if progress.status is not Status.ACTIVE or progress.step is None:
+        step_id = _step_of(learner.screen)
+        if step_id is None or _rating(learner.screen) or step_id not in scenario.steps:
             factor = 0.8
         else:
             traits = self.traits[scenario.id]
-            confused = learner.persona is Persona.CONFUSED and progress.step in traits.hard
-            factor = 1.0 + 2.5 * traits.difficulty.get(progress.step, 0.1) + 1.5 * confused
-            if isinstance(scenario.steps[progress.step], TextStep):
+            confused = learner.persona is Persona.CONFUSED and step_id in traits.hard
+            factor = 1.0 + 2.5 * traits.difficulty.get(step_id, 0.1) + 1.5 * confused
+            if isinstance(scenario.steps[step_id], TextStep):
                 factor *= 3
         return int(1000 * factor * math.exp(learner.rng.gauss(math.log(9), 0.6))) + 800
 
@@ -305,14 +282,19 @@ class Simulation:
 
     # -- what a persona does at a step ----------------------------------------------------
 
-    def _decide(
-        self, learner: Learner, scenario: Scenario, progress: Progress, at: int
-    ) -> Input | Leave | Pause:
+    def _decide(self, learner: Learner, scenario: Scenario, at: int) -> UserInput | Leave | Pause:
         rng = learner.rng
         traits = self.traits[scenario.id]
-        assert progress.step is not None
-        step = scenario.steps[progress.step]
-        loc, version = learner.locale, scenario.version
+        step_id = _step_of(learner.screen)
+        if step_id is None or step_id not in scenario.steps:
+            return Press(actions.Open(scenario.id))  # lost: open the topic again
+        step = scenario.steps[step_id]
+        buttons = {
+            b.action: b.action
+            for row in (learner.screen.buttons if learner.screen else ())
+            for b in row
+        }
+        version = scenario.version
         difficulty = traits.difficulty.get(step.id, 0.1)
         persona = learner.persona
         if persona is Persona.QUITTER and step.id in traits.quit_at and rng.random() < 0.7:
@@ -324,20 +306,22 @@ class Simulation:
             return Pause(at + int(rng.uniform(1.2, 5) * DAY_MS))
         if persona is Persona.SWITCHER and not learner.switched:
             learner.switched = True
-            learner.locale = "en" if loc == "ru" else "ru"
-            return ChangeLanguage(previous=loc, locale=learner.locale, now_ms=at)
+            learner.locale = "en" if learner.locale == "ru" else "ru"
+            return Press(actions.Language(learner.locale))
         if rng.random() < 0.004:
-            return Restart(locale=loc, now_ms=at)
+            return Press(actions.Restart(scenario.id))
         confused = persona is Persona.CONFUSED and step.id in traits.hard
         typed_p = 0.25 if confused else difficulty * 0.08
         button_step = not isinstance(step, TextStep | EndStep)
         if button_step and not learner.typed_here and rng.random() < typed_p:
             learner.typed_here = True
-            return FreeText(length=rng.randint(2, 60), locale=loc, now_ms=at)
+            return Typed(rng.randint(2, 60))
         help_p = (0.5 if confused else difficulty * 0.5) / (1 + 2 * learner.helped_here)
-        if isinstance(step, QuestionStep | TextStep) and rng.random() < help_p:
+        help_button = actions.Help(scenario.id, version, step.id)
+        helpable = isinstance(step, QuestionStep | TextStep) and help_button in buttons
+        if helpable and rng.random() < help_p:
             learner.helped_here += 1
-            return AskHelp(step=step.id, version=version, locale=loc, now_ms=at)
+            return Press(help_button)
         match step:
             case QuestionStep():
                 wrong_p = (0.7 if confused else 0.7 * difficulty) / (1 + 1.5 * learner.wrong_here)
@@ -347,42 +331,35 @@ class Simulation:
                     lure = traits.lure.get(step.id)
                     pick = lure if lure and rng.random() < 0.6 else rng.choice(wrong)
                     learner.wrong_here += 1
-                return Choose(step=step.id, option=pick, version=version, locale=loc, now_ms=at)
+                return Press(actions.Answer(scenario.id, version, step.id, pick))
             case ChoiceStep():
                 last = len(step.options) - 1
                 weights = [0.6 if i == last else 0.4 for i in range(last + 1)]
                 option = rng.choices(step.options, weights)[0].id
-                return Choose(step=step.id, option=option, version=version, locale=loc, now_ms=at)
+                return Press(actions.Answer(scenario.id, version, step.id, option))
             case TextStep():
                 low = step.min_length
                 length = (
                     rng.randint(1, low - 1) if rng.random() < 0.15 else rng.randint(low, 6 * low)
                 )
-                return FreeText(length=max(1, length), locale=loc, now_ms=at)
-        return Advance(step=step.id, version=version, locale=loc, now_ms=at)
-
-    def _block(self, learner: Learner, at: int) -> None:
-        """What the transport records when a message to someone who blocked the bot fails."""
-        learner.done = True
-        scenario = self._scenario(learner)
-        progress = learner.progress[scenario.id]
-        blocked = events.BotBlocked(
-            scenario=scenario.id,
-            version=progress.version,
-            run=progress.run,
-            step=progress.step,
-            locale=learner.locale,
-            at_ms=at,
-        )
-        self.store.commit(
-            Commit(user_id=learner.user_id, now_ms=at, events=(blocked,), blocked=True)
-        )
-        self.summary.events += 1
+                return Typed(max(1, length))
+        return Press(actions.Next(scenario.id, version, step.id))
 
 
-def simulate(
+def _step_of(screen: Reply | None) -> str | None:
+    return screen.step if screen is not None else None
+
+
+def _rating(screen: Reply | None) -> bool:
+    """The end of a scenario: its message offers the rating."""
+    return screen is not None and any(
+        isinstance(b.action, actions.Rate) for row in screen.buttons for b in row
+    )
+
+
+async def simulate(
     library: Library,
-    store: Store,
+    service: Conversation,
     *,
     users: int,
     days: float = 30,
@@ -391,8 +368,8 @@ def simulate(
     scenarios: tuple[str, ...] = (),
     tick: Callable[[Summary], None] | None = None,
 ) -> Summary:
-    """Simulate `users` learners over the `days` before `end_ms`; returns what was written."""
+    """Simulate `users` learners over the `days` before `end_ms`; returns what was done."""
     simulation = Simulation(
-        library, store, users=users, days=days, seed=seed, end_ms=end_ms, scenarios=scenarios
+        library, service, users=users, days=days, seed=seed, end_ms=end_ms, scenarios=scenarios
     )
-    return simulation.run(tick)
+    return await simulation.run(tick)

@@ -1,0 +1,43 @@
+"""The `rolebot` command: a thin click layer over the library, one module per area."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from bot.cli import analytics, content, db, play, run, simulate
+from bot.cli.context import Context
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--database",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="SQLite file (default: $ROLEBOT_DATABASE or ./rolebot.sqlite3).",
+)
+@click.version_option(package_name="rolebot")
+@click.pass_context
+def cli(ctx: click.Context, database: Path | None) -> None:
+    """rolebot teaches people their part in getting value from a service, one short scenario
+    at a time, and records where they get stuck."""
+    ctx.obj = Context(database)
+
+
+for command in (
+    content.validate_command,
+    content.schema_command,
+    content.new_command,
+    content.graph_command,
+    play.play_command,
+    run.run_command,
+    *analytics.COMMANDS,
+    simulate.simulate_command,
+    db.db_group,
+):
+    cli.add_command(command)
+
+
+def main() -> None:
+    cli(prog_name="rolebot")

@@ -1,0 +1,76 @@
+"""What every subcommand shares: settings read once, the scenarios, the storage."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from collections.abc import Callable, Coroutine
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from bot.config import Config
+from bot.core import fluentcache
+from bot.core.errors import ScenarioError
+from bot.core.loader import Library, load_library
+from bot.storage import Storage, open_storage
+
+T = TypeVar("T")
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class Context:
+    """Configuration shared by the subcommands, read once."""
+
+    def __init__(self, database: Path | None) -> None:
+        self.config = Config()
+        if database is not None:
+            self.config.database = database
+        fluentcache.set_cache_dir(self.config.cache_dir)
+
+    def library(self) -> Library:
+        try:
+            return load_library(self.config.scenarios_dir, self.config.locales_dir)
+        except ScenarioError as exc:
+            for problem in exc.problems:
+                click.echo(str(problem), err=True)
+            click.echo(
+                f"{len(exc.problems)} error(s): fix the scenarios first "
+                "(rolebot validate shows them all).",
+                err=True,
+            )
+            sys.exit(1)
+
+    def storage(self, *, must_exist: bool = False, migrate: bool = True) -> Storage:
+        path = self.config.database
+        if must_exist and not Path(path).exists():
+            raise click.ClickException(
+                f"no database at {path}. Run the bot or `rolebot play` first, "
+                "or try `rolebot simulate --users 500 --database demo.sqlite3`."
+            )
+        return open_storage(path, migrate=migrate)
+
+
+pass_context = click.make_pass_decorator(Context)
+
+
+def database_option(fn: F) -> F:
+    """`--database` after the subcommand too (`rolebot stats --database x.sqlite3`)."""
+
+    def remember(ctx: click.Context, _: click.Parameter, value: Path | None) -> None:
+        if value is not None:
+            ctx.ensure_object(Context).config.database = value
+
+    return click.option(
+        "--database",
+        type=click.Path(path_type=Path),
+        default=None,
+        expose_value=False,
+        callback=remember,
+        help="SQLite file (default: $ROLEBOT_DATABASE or ./rolebot.sqlite3).",
+    )(fn)
+
+
+def run_async(coro: Coroutine[Any, Any, T]) -> T:
+    return asyncio.run(coro)

@@ -1,0 +1,40 @@
+"""`rolebot db`: create or upgrade the database, show where it is."""
+
+from __future__ import annotations
+
+import click
+
+from bot.cli.context import Context, database_option, pass_context, run_async
+
+
+@click.group("db")
+def db_group() -> None:
+    """Database maintenance."""
+
+
+@db_group.command("migrate")
+@database_option
+@pass_context
+def db_migrate(obj: Context) -> None:
+    """Create the database or bring its schema up to date."""
+    storage = obj.storage(migrate=False)
+
+    async def migrate() -> list[str]:
+        try:
+            return await storage.migrate()
+        finally:
+            await storage.close()
+
+    applied = run_async(migrate())
+    if applied:
+        click.echo(f"applied: {', '.join(applied)}")
+    else:
+        click.echo("already up to date")
+
+
+@db_group.command("path")
+@database_option
+@pass_context
+def db_path(obj: Context) -> None:
+    """Print the absolute path of the database file."""
+    click.echo(str(obj.config.database.resolve()))

@@ -1,0 +1,61 @@
+"""`rolebot play`: the conversation service in a terminal."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+from rich.console import Console
+
+from bot.cli.context import Context, database_option, pass_context, run_async
+from bot.core.loader import LOCALES
+from bot.i18n import Translator, negotiate
+from bot.service import Conversation, Who
+
+
+@click.command("play")
+@click.argument("scenario", required=False)
+@click.option(
+    "--lang",
+    type=click.Choice(LOCALES),
+    default=None,
+    help="Language (default: the one you chose last time, else from $LANG).",
+)
+@database_option
+@pass_context
+def play_command(obj: Context, scenario: str | None, lang: str | None) -> None:
+    """Play a scenario in the terminal (without SCENARIO: the topic menu).
+
+    Type the number of an answer, ? when stuck, q to quit. Works with piped input too:
+    one answer per line. Progress and events go to the same database as the bot's.
+    """
+    import getpass
+
+    from bot.terminal.player import Player
+
+    library = obj.library()
+    storage = obj.storage()
+    translator = Translator(library, contact=obj.config.support_contact)
+    default = negotiate(os.environ.get("LANG", "").split(".")[0] or None, LOCALES)
+    player = Player(
+        Conversation(library, storage),
+        translator,
+        Who(f"terminal:{getpass.getuser()}", lang or default),
+        console=Console(highlight=False),
+        stdin=sys.stdin,
+        chosen_locale=lang,
+    )
+
+    async def play() -> int:
+        try:
+            return await player.play(scenario)
+        finally:
+            await storage.close()
+
+    try:
+        code = run_async(play())
+    except KeyboardInterrupt:
+        click.echo(translator("play-bye", player.locale), err=True)
+        code = 130
+    sys.exit(code)

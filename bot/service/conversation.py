@@ -1,0 +1,327 @@
+"""The conversation service: every flow a learner can take, over the storage port.
+
+Each input is one unit of work: the update id is claimed, the user found (or created),
+progress read, the engine run and everything committed in one transaction. Transports
+(Telegram, terminal, studio, simulator) turn what happened into an input and show the
+abstract replies; they decide nothing.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from bot.core import actions, engine, events, keys
+from bot.core.loader import Library
+from bot.core.menu import menu, menu_button
+from bot.core.progress import (
+    Advance,
+    AskHelp,
+    ChangeLanguage,
+    Choose,
+    FreeText,
+    Input,
+    Progress,
+    Rate,
+    Restart,
+    Start,
+    Status,
+)
+from bot.core.replies import Button, Reply, Text
+from bot.i18n.negotiation import negotiate
+from bot.service.inputs import (
+    BotBlocked,
+    BotUnblocked,
+    Command,
+    InGroup,
+    Nothing,
+    Press,
+    Typed,
+    Unsupported,
+    UserInput,
+    Who,
+)
+from bot.service.response import Response, merged
+from bot.storage.port import Change, Storage, Unit, User
+
+
+def wall_clock_ms() -> int:
+    return int(time.time() * 1000)
+
+
+def to_input(action: actions.Action, locale: str, now_ms: int) -> tuple[str, Input] | None:
+    """The one mapping from a pressed scenario button to the engine's input (and the
+    scenario it is for); None for buttons that are not about a scenario step."""
+    match action:
+        case actions.Answer(scenario, version, step, option):
+            inp: Input = Choose(
+                step=step, option=option, version=version, locale=locale, now_ms=now_ms
+            )
+        case actions.Next(scenario, version, step):
+            inp = Advance(step=step, version=version, locale=locale, now_ms=now_ms)
+        case actions.Help(scenario, version, step):
+            inp = AskHelp(step=step, version=version, locale=locale, now_ms=now_ms)
+        case actions.Rate(scenario, version, score):
+            inp = Rate(score=score, version=version, locale=locale, now_ms=now_ms)
+        case actions.Open(scenario):
+            inp = Start(locale=locale, now_ms=now_ms)
+        case actions.Restart(scenario):
+            inp = Restart(locale=locale, now_ms=now_ms)
+        case _:
+            return None
+    return scenario, inp
+
+
+class Conversation:
+    """Transport-neutral and async; one instance serves every user. `library` may be
+    swapped (a reload) between inputs."""
+
+    def __init__(
+        self,
+        library: Library,
+        storage: Storage,
+        *,
+        clock: Callable[[], int] = wall_clock_ms,
+    ) -> None:
+        self.library = library
+        self.storage = storage
+        self.clock = clock
+
+    async def handle(
+        self,
+        who: Who,
+        inp: UserInput,
+        *,
+        update_id: int | None = None,
+        now_ms: int | None = None,
+    ) -> Response:
+        """Apply one input exactly once (per `update_id`, when the transport has one)."""
+        now = self.clock() if now_ms is None else now_ms
+        async with self.storage.unit(who.external_id or f"update:{update_id}") as unit:
+            if update_id is not None and not await unit.claim(update_id, now):
+                return Response(duplicate=True)
+            if who.external_id is None:
+                return Response()
+            if isinstance(inp, BotBlocked):
+                found = await unit.find_user(who.external_id)
+                if found is None:
+                    return Response()
+                flow = _Flow(self.library, unit, found, now)
+                await flow.blocked()
+                return flow.response()
+            locale = negotiate(who.language_code, self.library.locales)
+            user = await unit.user(who.external_id, locale, now)
+            flow = _Flow(self.library, unit, user, now)
+            if user.blocked:
+                await unit.apply(Change(user_id=user.id, now_ms=now, blocked=False))
+            await flow.dispatch(inp)
+            return flow.response()
+
+
+class _Flow:
+    """One input's flow for one user, inside its unit of work."""
+
+    def __init__(self, library: Library, unit: Unit, user: User, now_ms: int) -> None:
+        self.library = library
+        self.unit = unit
+        self.user = user
+        self.now = now_ms
+        self.locale = user.locale
+        self.replies: list[Reply] = []
+
+    def response(self) -> Response:
+        return Response(tuple(self.replies), self.locale, user_key=self.user.key)
+
+    def say(self, key: str, *buttons: tuple[Button, ...], **args: object) -> None:
+        self.replies.append(Reply(parts=(Text(key, args=dict(args)),), buttons=buttons))
+
+    async def dispatch(self, inp: UserInput) -> None:
+        match inp:
+            case Command(name):
+                await self.command(name)
+            case Press(action):
+                await self.press(action)
+            case Typed(length):
+                await self.typed(length)
+            case Unsupported():
+                self.unsupported()
+            case InGroup(command):
+                if command:
+                    self.say("group-only-private")
+            case BotUnblocked() | Nothing():
+                pass
+
+    # -- commands -------------------------------------------------------------------------
+
+    async def command(self, name: str) -> None:
+        match name:
+            case "start":
+                self.say("greeting")
+                await self.topics()
+            case "menu":
+                await self.topics()
+            case "continue":
+                await self.resume()
+            case "language":
+                self.language_prompt()
+            case "help":
+                if self.user.active_scenario:
+                    await self.run(
+                        self.user.active_scenario, AskHelp(locale=self.locale, now_ms=self.now)
+                    )
+                else:
+                    self.say("help-general")
+            case "privacy":
+                self.say("privacy")
+            case "forget":
+                self.say(
+                    "forget-confirm",
+                    (Button(Text("button-forget-yes"), actions.Forget(True)),),
+                    (Button(Text("button-forget-no"), actions.Forget(False)),),
+                )
+            case _:
+                self.say("unknown-command")
+
+    async def topics(self) -> None:
+        progress = await self.unit.all_progress(self.user.id)
+        self.replies.append(menu(self.library.scenarios, progress))
+
+    async def resume(self) -> None:
+        active = self.user.active_scenario
+        if active is not None:
+            progress = await self.unit.progress(self.user.id, active)
+            if progress.status is Status.ACTIVE:
+                await self.run(active, Start(locale=self.locale, now_ms=self.now))
+                return
+        self.say("nothing-to-continue")
+        await self.topics()
+
+    def language_prompt(self) -> None:
+        rows = tuple(
+            (Button(Text(f"language-name-{code}"), actions.Language(code)),)
+            for code in self.library.locales
+        )
+        self.say("language-prompt", *rows)
+
+    # -- buttons, text, everything else ---------------------------------------------------
+
+    async def press(self, action: actions.Action | None) -> None:
+        if action is None:
+            self.say("button-unknown")
+            await self.topics()
+            return
+        mapped = to_input(action, self.locale, self.now)
+        if mapped is not None:
+            scenario, inp = mapped
+            await self.run(scenario, inp)
+            if isinstance(action, actions.Rate):
+                await self.suggest_next(scenario)
+            return
+        match action:
+            case actions.Menu():
+                await self.topics()
+            case actions.Language(code):
+                await self.change_language(code)
+            case actions.Forget(confirm):
+                await self.forget(confirm)
+
+    async def typed(self, length: int) -> None:
+        """Typed text: an answer on a text step, a confusion signal elsewhere."""
+        active = self.user.active_scenario
+        if active is None:
+            self.say("choose-topic-first")
+            await self.topics()
+            return
+        await self.run(active, FreeText(length=length, locale=self.locale, now_ms=self.now))
+
+    def unsupported(self) -> None:
+        active = self.user.active_scenario
+        buttons: tuple[tuple[Button, ...], ...] = ()
+        if active:
+            buttons = ((Button(Text("button-continue"), actions.Open(active)),),)
+        self.replies.append(Reply(parts=(Text("unsupported-content"),), buttons=buttons))
+
+    async def suggest_next(self, finished: str) -> None:
+        """After a rating: the next topic the user has not completed yet, if any."""
+        progress = await self.unit.all_progress(self.user.id)
+        pending = [
+            sid
+            for sid in sorted(self.library.scenarios)
+            if sid != finished and progress.get(sid, Progress(sid)).status is not Status.COMPLETED
+        ]
+        if not pending:
+            self.replies.append(Reply(parts=(Text("all-done"),), buttons=((menu_button(),),)))
+            return
+        title = Text(keys.TITLE, catalogue=pending[0])
+        self.replies.append(
+            Reply(
+                parts=(Text("next-suggestion", args={"title": title}),),
+                buttons=((Button(title, actions.Open(pending[0])),), (menu_button(),)),
+            )
+        )
+
+    async def change_language(self, code: str) -> None:
+        if code not in self.library.locales:
+            self.say("button-unknown")
+            return
+        previous, self.locale = self.locale, code
+        active = self.user.active_scenario
+        self.say("language-set")
+        if active:
+            inp = ChangeLanguage(previous=previous, locale=code, now_ms=self.now)
+            await self.run(active, inp, chosen_locale=code)
+            return
+        await self.unit.apply(Change(user_id=self.user.id, now_ms=self.now, locale=code))
+        await self.topics()
+
+    async def forget(self, confirm: bool) -> None:
+        if not confirm:
+            self.say("forget-cancelled")
+            return
+        await self.unit.forget(self.user)
+        self.say("forget-done")
+
+    async def blocked(self) -> None:
+        """Mark the user and, if a run is active, record where it stopped (once: a user
+        already marked as blocked records nothing more)."""
+        if self.user.blocked:
+            return
+        facts: tuple[events.Event, ...] = ()
+        if self.user.active_scenario:
+            p = await self.unit.progress(self.user.id, self.user.active_scenario)
+            if p.run:
+                fact = events.BotBlocked(
+                    scenario=p.scenario,
+                    version=p.version,
+                    run=p.run,
+                    step=p.step,
+                    locale=self.user.locale,
+                    at_ms=self.now,
+                )
+                facts = (fact,)
+        change = Change(user_id=self.user.id, now_ms=self.now, events=facts, blocked=True)
+        await self.unit.apply(change)
+
+    # -- the engine -----------------------------------------------------------------------
+
+    async def run(self, scenario_id: str, inp: Input, *, chosen_locale: str | None = None) -> None:
+        """Run the engine on one scenario and write what it changed. A scenario removed
+        since gets an apology and the menu, not a crash."""
+        progress = await self.unit.progress(self.user.id, scenario_id)
+        scenario = self.library.scenarios.get(scenario_id)
+        if scenario is None:
+            result = engine.removed(progress, inp)
+            active: str | None = None
+        else:
+            result = engine.step(scenario, progress, inp)
+            active = scenario_id
+        change = Change(
+            user_id=self.user.id,
+            now_ms=self.now,
+            progress=result.progress,
+            events=result.events,
+            locale=chosen_locale,
+            active_scenario=active,
+        )
+        await self.unit.apply(change)
+        self.replies.extend(merged(result.replies))

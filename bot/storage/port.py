@@ -1,0 +1,113 @@
+"""The storage port: what the conversation service, analytics and the commands need from a
+database, as Protocols. Backends (`bot.storage.sqlite`, later PostgreSQL) implement them and
+hold all SQL; nothing above this package knows which one it talks to."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import AbstractAsyncContextManager
+from dataclasses import dataclass
+from typing import Any, Literal, Protocol
+
+from bot.analytics.filters import Filters
+from bot.analytics.metrics import Tallies
+from bot.core.events import Event
+from bot.core.progress import Progress
+
+ExportKind = Literal["events", "runs", "steps"]
+
+
+class Keep:
+    """Marks a user field that a change leaves as it is."""
+
+    def __repr__(self) -> str:
+        return "KEEP"
+
+
+KEEP = Keep()
+
+
+@dataclass(frozen=True)
+class User:
+    id: int
+    external_id: str
+    """"tg:<id>", "terminal:<login>", "sim:<n>": deleted on /forget."""
+    key: str
+    """A random pseudonym for exports, never derived from the external id."""
+    locale: str
+    locale_chosen: bool
+    active_scenario: str | None
+    blocked: bool
+
+
+@dataclass(frozen=True)
+class Change:
+    """Everything one input changes for one user, written together or not at all."""
+
+    user_id: int
+    now_ms: int
+    progress: Progress | None = None
+    events: tuple[Event, ...] = ()
+    locale: str | None = None
+    """A locale the user chose; stored and preferred over Telegram's language_code."""
+    active_scenario: str | Keep | None = KEEP
+    blocked: bool | None = None
+
+
+class Unit(Protocol):
+    """One input's unit of work: every read and write between `Storage.unit()` entering and
+    leaving is one transaction, holding the user's lock. Leaving by an exception writes
+    nothing."""
+
+    async def claim(self, update_id: int, now_ms: int) -> bool:
+        """Record a transport's update id; False if it was processed before (then the
+        caller must change nothing: a redelivery)."""
+
+    async def find_user(self, external_id: str) -> User | None: ...
+
+    async def user(self, external_id: str, locale: str, now_ms: int) -> User:
+        """The user with this external id, created with `locale` on first sight."""
+
+    async def progress(self, user_id: int, scenario: str) -> Progress: ...
+
+    async def all_progress(self, user_id: int) -> dict[str, Progress]: ...
+
+    async def apply(self, change: Change) -> None:
+        """Write progress, events (and the analytics rows derived from them), user fields."""
+
+    async def forget(self, user: User) -> None:
+        """Delete the user and their progress. Events stay, under a number nothing links to
+        the external id any more, so statistics keep their totals."""
+
+
+class Storage(Protocol):
+    def unit(self, lock_key: str) -> AbstractAsyncContextManager[Unit]:
+        """A unit of work, serialised with every other unit on the same `lock_key` (the
+        user's external id) across processes where the backend allows several."""
+
+    def batch(self) -> AbstractAsyncContextManager[None]:
+        """Many units in one transaction, all or nothing (the simulator's bulk writes);
+        analytics rows are written once at the end."""
+
+    async def tallies(self, filters: Filters, cutoff_ms: int) -> Tallies:
+        """The sums behind every figure (`bot.analytics.metrics.compute`)."""
+
+    def export(self, kind: ExportKind, filters: Filters) -> AsyncIterator[tuple[Any, ...]]:
+        """Raw rows for `bot.analytics.export.records`, streamed in a stable order."""
+
+    async def scenarios_seen(self) -> set[str]:
+        """Every scenario id with recorded runs, including ones no longer in the library."""
+
+    async def users_by_source(self) -> dict[str, int]:
+        """How many users each source has ("telegram", "terminal", "simulated", ...)."""
+
+    async def events(self, user_id: int | None = None) -> list[dict[str, Any]]:
+        """Raw events in the order they were written (tests, debugging)."""
+
+    async def rebuild_analytics(self) -> int:
+        """Recompute every derived table from the events; returns how many were read."""
+
+    async def migrate(self) -> list[str]:
+        """Apply pending schema migrations; returns their names."""
+
+    async def close(self) -> None: ...

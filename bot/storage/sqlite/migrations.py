@@ -1,0 +1,251 @@
+"""Schema migrations for SQLite: frozen DDL, applied once each, in order, in a transaction.
+
+A migration never imports live code: what it creates is fixed the day it is written. Derived
+rows (analytics) are not schema: a migration that needs them filled asks for a rebuild, which
+recomputes them from `events` with the current rules.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Migration:
+    name: str
+    """Its identity in `_migrations`: never rename one."""
+    apply: Callable[[sqlite3.Connection], None]
+    rebuild: bool = False
+    """Recompute the derived analytics tables once this is applied."""
+
+
+MIGRATIONS: list[Migration] = []
+
+
+def migration(*, rebuild: bool = False) -> Callable[[Callable[[sqlite3.Connection], None]], None]:
+    def register(fn: Callable[[sqlite3.Connection], None]) -> None:
+        MIGRATIONS.append(Migration(fn.__name__, fn, rebuild))
+
+    return register
+
+
+def _script(conn: sqlite3.Connection, sql: str) -> None:
+    """Run `;`-separated statements inside the caller's transaction (executescript would
+    commit it)."""
+    for statement in sql.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+
+
+def applied(conn: sqlite3.Connection) -> list[str]:
+    exists = conn.execute(
+        "select 1 from sqlite_master where type = 'table' and name = '_migrations'"
+    ).fetchone()
+    if not exists:
+        return []
+    return [row[0] for row in conn.execute("select name from _migrations order by applied_ms")]
+
+
+def pending(conn: sqlite3.Connection) -> list[str]:
+    done = set(applied(conn))
+    return [m.name for m in MIGRATIONS if m.name not in done]
+
+
+def migrate(conn: sqlite3.Connection, rebuild: Callable[[], object]) -> list[str]:
+    """Apply pending migrations; returns the names applied now. `rebuild` recomputes the
+    derived tables (inside the transaction of the migration that asks for it).
+
+    Foreign keys are off while migrating (a table rebuild drops and renames tables) and
+    checked at the end of each migration.
+    """
+    conn.execute(
+        'create table if not exists "_migrations" ("name" TEXT PRIMARY KEY, "applied_ms" INTEGER)'
+    )
+    todo = pending(conn)
+    if not todo:
+        return []
+    conn.execute("PRAGMA foreign_keys=OFF")
+    try:
+        for m in MIGRATIONS:
+            if m.name not in todo:
+                continue
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                m.apply(conn)
+                if m.rebuild:
+                    rebuild()
+                broken = conn.execute("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise sqlite3.IntegrityError(f"{m.name}: foreign keys broken: {broken[:3]}")
+                conn.execute(
+                    "insert into _migrations (name, applied_ms) values (?, ?)",
+                    [m.name, int(time.time() * 1000)],
+                )
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+    finally:
+        conn.execute("PRAGMA foreign_keys=ON")
+    return todo
+
+
+@migration()
+def m001_initial(conn: sqlite3.Connection) -> None:
+    _script(
+        conn,
+        """
+CREATE TABLE "users" (
+   "id" INTEGER PRIMARY KEY,
+   "external_id" TEXT NOT NULL,
+   "key" TEXT NOT NULL,
+   "locale" TEXT NOT NULL,
+   "locale_chosen" INTEGER NOT NULL DEFAULT 0,
+   "active_scenario" TEXT,
+   "blocked" INTEGER NOT NULL DEFAULT 0,
+   "created_ms" INTEGER NOT NULL
+);
+CREATE UNIQUE INDEX "idx_users_external_id" ON "users" ("external_id");
+CREATE UNIQUE INDEX "idx_users_key" ON "users" ("key");
+CREATE TABLE "progress" (
+   "user_id" INTEGER REFERENCES "users"("id"),
+   "scenario" TEXT,
+   "version" TEXT NOT NULL,
+   "run" INTEGER NOT NULL,
+   "status" TEXT NOT NULL,
+   "step" TEXT,
+   "attempts" INTEGER NOT NULL,
+   "help_level" INTEGER NOT NULL,
+   "shown_at_ms" INTEGER NOT NULL,
+   "rated" INTEGER NOT NULL,
+   "updated_ms" INTEGER,
+   PRIMARY KEY ("user_id", "scenario")
+);
+CREATE TABLE "events" (
+   "id" INTEGER PRIMARY KEY,
+   "user_id" INTEGER NOT NULL,
+   "scenario" TEXT NOT NULL,
+   "version" TEXT NOT NULL,
+   "run" INTEGER NOT NULL,
+   "step" TEXT,
+   "locale" TEXT NOT NULL,
+   "kind" TEXT NOT NULL,
+   "at_ms" INTEGER NOT NULL,
+   "option" TEXT,
+   "correct" INTEGER,
+   "attempt" INTEGER,
+   "elapsed_ms" INTEGER,
+   "level" INTEGER,
+   "length" INTEGER,
+   "score" INTEGER,
+   "extra" TEXT
+);
+CREATE INDEX "idx_events_scenario_version_kind_at_ms"
+    ON "events" ("scenario", "version", "kind", "at_ms");
+CREATE INDEX "idx_events_user_id_scenario_run" ON "events" ("user_id", "scenario", "run");
+CREATE TABLE "processed_updates" ("update_id" INTEGER PRIMARY KEY, "at_ms" INTEGER);
+""",
+    )
+
+
+@migration(rebuild=True)
+def m002_analytics(conn: sqlite3.Connection) -> None:
+    """Derived tables for analytics (docs/metrics.md), filled from the events already there.
+    Each counter table's primary key follows the order the figures group by, so reading
+    them streams without sorting."""
+    _script(
+        conn,
+        """
+CREATE TABLE run_daily (scenario text not null, version text not null, day text not null,
+    locale text not null, source text not null, runs integer not null default 0,
+    fresh integer not null default 0, continued integer not null default 0,
+    completed integer not null default 0, restarted integer not null default 0,
+    superseded integer not null default 0, rated integer not null default 0,
+    score_sum integer not null default 0,
+    primary key (scenario, version, locale, source, day)) without rowid;
+CREATE TABLE step_daily (scenario text not null, version text not null, day text not null,
+    locale text not null, source text not null, step text not null,
+    reach integer not null default 0, answered integer not null default 0,
+    wrong_first integer not null default 0, corrected integer not null default 0,
+    attempts integer not null default 0, revealed integer not null default 0,
+    help integer not null default 0, help_human integer not null default 0,
+    typed integer not null default 0, switched integer not null default 0,
+    struggled integer not null default 0, restarted integer not null default 0,
+    primary key (scenario, version, step, locale, source, day)) without rowid;
+CREATE TABLE option_daily (scenario text not null, version text not null, day text not null,
+    locale text not null, source text not null, step text not null, option text not null,
+    chosen integer not null default 0, wrong integer not null default 0,
+    first integer not null default 0,
+    primary key (scenario, version, step, option, locale, source, day)) without rowid;
+CREATE TABLE answer_times (scenario text not null, version text not null, day text not null,
+    locale text not null, source text not null, step text not null, seconds integer not null,
+    n integer not null default 0,
+    primary key (scenario, version, step, seconds, locale, source, day)) without rowid;
+CREATE TABLE complete_times (scenario text not null, version text not null,
+    day text not null, locale text not null, source text not null, seconds integer not null,
+    n integer not null default 0,
+    primary key (scenario, version, seconds, locale, source, day)) without rowid;
+CREATE TABLE runs (
+    user_id integer not null, scenario text not null, run integer not null,
+    version text not null, locale text not null, source text not null,
+    day text not null, started_ms integer not null, start_step text,
+    from_version text, last_step text, last_ms integer not null,
+    max_gap_ms integer not null default 0, outcome text, ended_ms integer,
+    score integer, steps integer not null default 0,
+    last_struggled integer not null default 0,
+    primary key (user_id, scenario, run)
+) without rowid;
+CREATE INDEX runs_unfinished on runs
+    (scenario, day, version, locale, source, last_step, outcome, last_ms, last_struggled)
+    where outcome is null or outcome = 'blocked';
+CREATE TABLE visits (
+    user_id integer not null, scenario text not null, run integer not null,
+    step text not null, version text not null, day text not null,
+    locale text not null, source text not null, first_ms integer not null,
+    answered integer not null default 0, first_correct integer,
+    first_elapsed_ms integer, answers integer not null default 0,
+    corrected integer not null default 0, revealed integer not null default 0,
+    help integer not null default 0, help_human integer not null default 0,
+    typed integer not null default 0, switched integer not null default 0,
+    struggled integer not null default 0,
+    primary key (user_id, scenario, run, step)
+) without rowid;
+""",
+    )
+
+
+@migration()
+def m003_user_ids_never_reused(conn: sqlite3.Connection) -> None:
+    """AUTOINCREMENT: a forgotten user's number is never given to a new user, whose events
+    would otherwise merge with the forgotten user's anonymous ones. The sequence starts
+    above every number already used, in users or in events."""
+    _script(
+        conn,
+        """
+CREATE TABLE "users_new" (
+   "id" INTEGER PRIMARY KEY AUTOINCREMENT,
+   "external_id" TEXT NOT NULL,
+   "key" TEXT NOT NULL,
+   "locale" TEXT NOT NULL,
+   "locale_chosen" INTEGER NOT NULL DEFAULT 0,
+   "active_scenario" TEXT,
+   "blocked" INTEGER NOT NULL DEFAULT 0,
+   "created_ms" INTEGER NOT NULL
+);
+INSERT INTO users_new (id, external_id, key, locale, locale_chosen, active_scenario, blocked,
+    created_ms)
+    SELECT id, external_id, key, locale, locale_chosen, active_scenario, blocked, created_ms
+    FROM users;
+DROP TABLE users;
+ALTER TABLE users_new RENAME TO users;
+CREATE UNIQUE INDEX "idx_users_external_id" ON "users" ("external_id");
+CREATE UNIQUE INDEX "idx_users_key" ON "users" ("key");
+DELETE FROM sqlite_sequence WHERE name = 'users';
+INSERT INTO sqlite_sequence (name, seq) VALUES ('users', max(
+    coalesce((SELECT max(id) FROM users), 0),
+    coalesce((SELECT max(user_id) FROM events), 0)));
+""",
+    )

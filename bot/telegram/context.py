@@ -1,0 +1,19 @@
+"""What a handler gets for the update it handles: who sent it, and where replies go."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.service import Conversation, Who
+from bot.telegram.delivery import Delivery
+from bot.telegram.outbox import Outbox
+
+
+@dataclass(frozen=True)
+class UpdateContext:
+    update_id: int
+    who: Who
+    chat_id: int | None
+    service: Conversation
+    outbox: Outbox
+    delivery: Delivery
