@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,6 +39,35 @@ def display(path: Path) -> str:
         return str(path)
 
 
+class NotUtf8Error(ValueError):
+    """A scenario or locale file in another encoding; the message says which it looks like."""
+
+
+def read_source(path: Path) -> str:
+    """A scenario or locale file as text: UTF-8, with or without a byte order mark (which
+    Windows editors add and which Fluent would read as a stray character)."""
+    try:
+        with path.open(encoding="utf-8-sig") as stream:
+            return stream.read()
+    except UnicodeDecodeError:
+        raise NotUtf8Error(_not_utf8(path.read_bytes())) from None
+
+
+def _not_utf8(data: bytes) -> str:
+    guess = ""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        guess = " (looks like UTF-16)"
+    else:
+        text = data.decode("cp1251", errors="replace")
+        non_ascii = sum(ord(c) > 127 for c in text)
+        # Russian in Windows-1251 decodes to words of Cyrillic letters; the accented letters
+        # of Latin-1 and the like decode to single letters among Latin ones.
+        in_words = len(re.findall(r"(?<=[\u0400-\u04ff])[\u0400-\u04ff]", text))
+        if non_ascii and in_words >= 0.5 * non_ascii:
+            guess = " (looks like Windows-1251)"
+    return f"not UTF-8{guess}: save it as UTF-8"
+
+
 def check_scenario(
     yaml_path: Path,
     locales_dir: Path,
@@ -50,10 +81,12 @@ def check_scenario(
     name = display(yaml_path)
     problems: list[Problem] = []
     try:
-        source = yamlsource.parse(yaml_path.read_text(encoding="utf-8"))
+        source = yamlsource.parse(read_source(yaml_path))
     except yamlsource.YamlSyntaxError as exc:
         return None, [Problem(name, exc.line, exc.message)], {}
-    except (OSError, UnicodeDecodeError) as exc:
+    except NotUtf8Error as exc:
+        return None, [Problem(name, 0, str(exc))], {}
+    except OSError as exc:
         return None, [Problem(name, 1, f"cannot read file: {exc}")], {}
     for key, line in source.duplicates:
         problems.append(Problem(name, line, f'duplicate key "{key}"'))
@@ -79,7 +112,10 @@ def check_scenario(
         ftl_path = locales_dir / locale / f"{spec.id}.ftl"
         ftl_names[locale] = display(ftl_path)
         try:
-            texts[locale] = ftl_path.read_text(encoding="utf-8")
+            texts[locale] = read_source(ftl_path)
+        except NotUtf8Error as exc:
+            problems.append(Problem(ftl_names[locale], 0, str(exc)))
+            continue
         except OSError:
             problems.append(Problem(name, 1, f"missing translation file {display(ftl_path)}"))
             continue
@@ -144,7 +180,10 @@ def check_interface(locales_dir: Path, locales: Iterable[str] = LOCALES) -> list
         path = locales_dir / locale / INTERFACE_FILE
         names[locale] = display(path)
         try:
-            files[locale] = translations.parse_ftl(path.read_text(encoding="utf-8"), None)
+            files[locale] = translations.parse_ftl(read_source(path), None)
+        except NotUtf8Error as exc:
+            problems.append(Problem(names[locale], 0, str(exc)))
+            continue
         except OSError:
             problems.append(Problem(names[locale], 1, "missing interface translation file"))
             continue
@@ -195,8 +234,8 @@ def validate(
     problems = check_interface(locales_dir, locales)
     for locale in locales:
         path = locales_dir / locale / INTERFACE_FILE
-        if path.exists():
-            library.sources[(locale, "")] = path.read_text(encoding="utf-8")
+        with contextlib.suppress(OSError, NotUtf8Error):  # check_interface reported it
+            library.sources[(locale, "")] = read_source(path)
     seen: dict[str, str] = {}
     for yaml_path in scenario_files(paths):
         scenario, found, texts = check_scenario(

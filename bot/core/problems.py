@@ -13,7 +13,7 @@ class Severity(StrEnum):
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One finding in one file; `line` is 1-based."""
+    """One finding in one file; `line` is 1-based, 0 for the file as a whole (its encoding)."""
 
     file: str
     line: int
@@ -22,4 +22,5 @@ class Problem:
 
     def __str__(self) -> str:
         prefix = "" if self.severity is Severity.ERROR else "warning: "
-        return f"{self.file}:{self.line}: {prefix}{self.message}"
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {prefix}{self.message}"

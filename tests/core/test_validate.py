@@ -594,6 +594,75 @@ def test_several_errors_in_one_scenario_all_reported(project: Project) -> None:
     ]
 
 
+# --- Encodings: UTF-8 with or without a BOM; anything else is one clear line per file ---
+
+NOT_UTF8_1251 = "not UTF-8 (looks like Windows-1251): save it as UTF-8"
+
+
+def reencode(project: Project, name: str, encoding: str, prefix: bytes = b"") -> None:
+    path = project.path(name)
+    path.write_bytes(prefix + path.read_text(encoding="utf-8").encode(encoding))
+
+
+def test_windows_1251_translation_is_one_line_beside_the_other_problems(
+    project: Project,
+) -> None:
+    reencode(project, RU, "cp1251")
+    project.delete(EN, "    .feedback = No.")
+    assert project.problems() == [
+        'locales/en/demo.ftl:9: message "ask--wrong" needs a .feedback attribute',
+        f"locales/ru/demo.ftl: {NOT_UTF8_1251}",
+    ]
+
+
+def test_windows_1251_interface_file(project: Project) -> None:
+    reencode(project, "locales/ru/bot.ftl", "cp1251")
+    assert project.problems() == [f"locales/ru/bot.ftl: {NOT_UTF8_1251}"]
+
+
+def test_windows_1251_comment_in_yaml(project: Project) -> None:
+    project.edit(YAML, "id: demo\n", "# Демо: пример\nid: demo\n")
+    reencode(project, YAML, "cp1251")
+    assert project.problems() == [f"scenarios/demo.yaml: {NOT_UTF8_1251}"]
+
+
+@pytest.mark.parametrize(
+    ("encoding", "prefix", "expected"),
+    [
+        pytest.param("utf-16-le", b"\xff\xfe", "not UTF-8 (looks like UTF-16)", id="utf-16"),
+        pytest.param("latin-1", b"", "not UTF-8", id="latin-1"),
+    ],
+)
+def test_other_encodings(project: Project, encoding: str, prefix: bytes, expected: str) -> None:
+    project.edit(EN, "Which one?", "Which café?")
+    reencode(project, EN, encoding, prefix)
+    assert project.problems() == [f"locales/en/demo.ftl: {expected}: save it as UTF-8"]
+
+
+def test_byte_order_mark_is_fine_everywhere(project: Project) -> None:
+    """Notepad saves UTF-8 with a BOM: it must not read as a Fluent syntax error."""
+    for name in (YAML, EN, RU, "locales/en/bot.ftl", "locales/ru/bot.ftl"):
+        reencode(project, name, "utf-8", b"\xef\xbb\xbf")
+    library, problems = validate([Path("scenarios")], Path("locales"))
+    assert [str(p) for p in problems] == []
+    assert library.sources[("ru", "demo")].startswith("title = Демо")
+    assert library.sources[("en", "")] == "hello = Hello\n"
+
+
+@pytest.mark.parametrize("command", [["play", "demo"], ["graph", "demo"], ["validate"]])
+def test_windows_1251_in_commands_is_a_message_not_a_traceback(
+    project: Project, monkeypatch: pytest.MonkeyPatch, command: list[str]
+) -> None:
+    monkeypatch.setenv("ROLEBOT_SCENARIOS_DIR", "scenarios")
+    monkeypatch.setenv("ROLEBOT_LOCALES_DIR", "locales")
+    monkeypatch.setenv("ROLEBOT_DATABASE", "rolebot.sqlite3")
+    reencode(project, RU, "cp1251")
+    result = CliRunner().invoke(cli, command, input="q\n")
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert result.exit_code == 1
+    assert f"locales/ru/demo.ftl: {NOT_UTF8_1251}\n" in result.output
+
+
 # --- Interface texts (bot.ftl): syntax and parity between locales only ---
 
 
