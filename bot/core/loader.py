@@ -10,7 +10,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from bot.core import lint, structure, translations, yamlsource
+from bot.core import lint, structure, translations, wording, yamlsource
 from bot.core.errors import ScenarioError
 from bot.core.model import ScenarioSpec
 from bot.core.plaintext import PlainTexts
@@ -95,11 +95,8 @@ def check_scenario(
     try:
         spec = ScenarioSpec.model_validate(source.data)
     except ValidationError as exc:
-        for error in exc.errors():
-            loc = error["loc"]
-            if error["type"] == "union_tag_invalid":
-                loc = (*loc, "kind")  # point at the bad kind, not at the step's first line
-            problems.append(Problem(name, source.line(loc), _pydantic_message(error)))
+        for loc, message in wording.schema_problems(exc.errors()):
+            problems.append(Problem(name, source.line(loc), message))
         return None, sorted(set(problems)), {}
     for path, message in structure.check(spec, yaml_path.name):
         problems.append(Problem(name, source.line(path), message))
@@ -121,8 +118,11 @@ def check_scenario(
             continue
         files[locale] = translations.parse_ftl(texts[locale])
         problems.extend(Problem(ftl_names[locale], ln, m) for ln, m in files[locale].problems)
-    expected = translations.expected_keys(spec)
-    for locale, where, message in translations.compare(expected, files):
+    # Repeated or reserved step ids make every key comparison a consequence: report the
+    # ids alone (structure.check does), fix, rerun.
+    expected = {} if structure.ambiguous_ids(spec) else translations.expected_keys(spec)
+    compared = {} if structure.ambiguous_ids(spec) else files
+    for locale, where, message in translations.compare(expected, compared):
         if isinstance(where, int):
             problems.append(Problem(ftl_names[locale], where, message))
         else:
@@ -137,38 +137,6 @@ def check_scenario(
         plain = PlainTexts(texts)
         problems += lint.text_warnings(scenario, source, name, plain, files, ftl_names)
     return scenario, sorted(set(problems)), texts
-
-
-_TYPE_NAMES = frozenset({"str", "int", "float", "bool", "list", "dict", "none"})
-"""Union members pydantic puts in an error's location; a writer knows only field names."""
-
-
-def _pydantic_message(error: object) -> str:
-    assert isinstance(error, dict)
-    loc = [
-        part
-        for part in error["loc"]
-        if isinstance(part, str) and not part.endswith("Step") and part not in _TYPE_NAMES
-    ]
-    field_name = loc[-1] if loc else "document"
-    match error["type"]:
-        case "extra_forbidden":
-            return f'unknown field "{field_name}"'
-        case "missing":
-            return f'missing field "{field_name}"'
-        case "union_tag_invalid":
-            return (
-                f"unknown step kind {error['input'].get('kind')!r} "
-                "(expected info, question, choice, text or end)"
-            )
-        case "union_tag_not_found":
-            return 'step needs a "kind" (info, question, choice, text or end)'
-        case "string_pattern_mismatch":
-            return (
-                f'"{field_name}": {error["input"]!r} is not a valid id (lowercase letters '
-                "and digits, words joined by single hyphens)"
-            )
-    return f'"{field_name}": {error["msg"]}'
 
 
 def check_interface(locales_dir: Path, locales: Iterable[str] = LOCALES) -> list[Problem]:
