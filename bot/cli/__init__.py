@@ -28,6 +28,7 @@ def cli(ctx: click.Context, database: Path | None) -> None:
 for command in (
     content.validate_command,
     content.schema_command,
+    content.init_command,
     content.new_command,
     content.graph_command,
     play.play_command,

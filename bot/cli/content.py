@@ -1,8 +1,7 @@
-"""Commands for scenario writers: validate, schema, new, graph."""
+"""Commands for scenario writers: validate, schema, init, new, graph."""
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -11,7 +10,6 @@ import click
 from bot.cli.context import Context, pass_context
 from bot.core.errors import ScenarioError
 from bot.core.loader import LOCALES, validate
-from bot.core.model import ScenarioSpec
 from bot.core.problems import Severity
 
 
@@ -65,10 +63,9 @@ def _locales_beside(target: Path) -> Path | None:
 )
 def schema_command(output: Path | None) -> None:
     """Print the JSON Schema of scenario YAML files, for editor autocompletion."""
-    schema = ScenarioSpec.model_json_schema()
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "rolebot scenario"
-    text = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+    from bot.authoring.repository import scenario_schema
+
+    text = scenario_schema()
     if output is None:
         click.echo(text, nl=False)
     else:
@@ -87,17 +84,8 @@ def new_command(obj: Context, scenario_id: str) -> None:
     and $ROLEBOT_LOCALES_DIR when set, else ./scenarios and ./locales when they exist.
     """
     from bot.authoring.scaffold import ScaffoldError, scaffold
-    from bot.config import PACKAGE_DIR
     from bot.core.loader import display
 
-    if obj.config.scenarios_dir.resolve().is_relative_to(PACKAGE_DIR):
-        click.echo(
-            "The scenarios folder is inside the installed rolebot package. Run this in a "
-            "folder with scenarios/ and locales/, or set ROLEBOT_SCENARIOS_DIR and "
-            "ROLEBOT_LOCALES_DIR.",
-            err=True,
-        )
-        sys.exit(1)
     try:
         created = scaffold(scenario_id, obj.config.scenarios_dir, obj.config.locales_dir)
     except ScaffoldError as exc:
@@ -110,6 +98,25 @@ def new_command(obj: Context, scenario_id: str) -> None:
         f"rolebot validate --strict and rolebot play {scenario_id}.",
         err=True,
     )
+
+
+@click.command("init")
+@click.argument("directory", default=".", type=click.Path(file_okay=False, path_type=Path))
+def init_command(directory: Path) -> None:
+    """Make DIRECTORY (default: here) a folder for your team's scenarios: scenarios/, the
+    interface texts in locales/, a README for writers and the schema for editors. Never
+    overwrites a file."""
+    from bot.authoring.repository import RepositoryError, init
+    from bot.core.loader import display
+
+    try:
+        created, kept = init(directory)
+    except RepositoryError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(1)
+    click.echo("".join(f"created {display(p)}\n" for p in created), nl=False)
+    click.echo("".join(f"kept {display(p)}\n" for p in kept), nl=False)
+    click.echo(f"Next: cd {display(directory)} and run rolebot new <id>.", err=True)
 
 
 @click.command("graph")

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import ValidationError
 
-from bot.core import lint, structure, translations, yamlsource
+from bot.core import lint, structure, translations, wording, yamlsource
 from bot.core.errors import ScenarioError
 from bot.core.model import ScenarioSpec
 from bot.core.plaintext import PlainTexts
@@ -37,6 +39,35 @@ def display(path: Path) -> str:
         return str(path)
 
 
+class NotUtf8Error(ValueError):
+    """A scenario or locale file in another encoding; the message says which it looks like."""
+
+
+def read_source(path: Path) -> str:
+    """A scenario or locale file as text: UTF-8, with or without a byte order mark (which
+    Windows editors add and which Fluent would read as a stray character)."""
+    try:
+        with path.open(encoding="utf-8-sig") as stream:
+            return stream.read()
+    except UnicodeDecodeError:
+        raise NotUtf8Error(_not_utf8(path.read_bytes())) from None
+
+
+def _not_utf8(data: bytes) -> str:
+    guess = ""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        guess = " (looks like UTF-16)"
+    else:
+        text = data.decode("cp1251", errors="replace")
+        non_ascii = sum(ord(c) > 127 for c in text)
+        # Russian in Windows-1251 decodes to words of Cyrillic letters; the accented letters
+        # of Latin-1 and the like decode to single letters among Latin ones.
+        in_words = len(re.findall(r"(?<=[\u0400-\u04ff])[\u0400-\u04ff]", text))
+        if non_ascii and in_words >= 0.5 * non_ascii:
+            guess = " (looks like Windows-1251)"
+    return f"not UTF-8{guess}: save it as UTF-8"
+
+
 def check_scenario(
     yaml_path: Path,
     locales_dir: Path,
@@ -50,10 +81,12 @@ def check_scenario(
     name = display(yaml_path)
     problems: list[Problem] = []
     try:
-        source = yamlsource.parse(yaml_path.read_text(encoding="utf-8"))
+        source = yamlsource.parse(read_source(yaml_path))
     except yamlsource.YamlSyntaxError as exc:
         return None, [Problem(name, exc.line, exc.message)], {}
-    except (OSError, UnicodeDecodeError) as exc:
+    except NotUtf8Error as exc:
+        return None, [Problem(name, 0, str(exc))], {}
+    except OSError as exc:
         return None, [Problem(name, 1, f"cannot read file: {exc}")], {}
     for key, line in source.duplicates:
         problems.append(Problem(name, line, f'duplicate key "{key}"'))
@@ -62,11 +95,8 @@ def check_scenario(
     try:
         spec = ScenarioSpec.model_validate(source.data)
     except ValidationError as exc:
-        for error in exc.errors():
-            loc = error["loc"]
-            if error["type"] == "union_tag_invalid":
-                loc = (*loc, "kind")  # point at the bad kind, not at the step's first line
-            problems.append(Problem(name, source.line(loc), _pydantic_message(error)))
+        for loc, message in wording.schema_problems(exc.errors()):
+            problems.append(Problem(name, source.line(loc), message))
         return None, sorted(set(problems)), {}
     for path, message in structure.check(spec, yaml_path.name):
         problems.append(Problem(name, source.line(path), message))
@@ -79,14 +109,20 @@ def check_scenario(
         ftl_path = locales_dir / locale / f"{spec.id}.ftl"
         ftl_names[locale] = display(ftl_path)
         try:
-            texts[locale] = ftl_path.read_text(encoding="utf-8")
+            texts[locale] = read_source(ftl_path)
+        except NotUtf8Error as exc:
+            problems.append(Problem(ftl_names[locale], 0, str(exc)))
+            continue
         except OSError:
             problems.append(Problem(name, 1, f"missing translation file {display(ftl_path)}"))
             continue
         files[locale] = translations.parse_ftl(texts[locale])
         problems.extend(Problem(ftl_names[locale], ln, m) for ln, m in files[locale].problems)
-    expected = translations.expected_keys(spec)
-    for locale, where, message in translations.compare(expected, files):
+    # Repeated or reserved step ids make every key comparison a consequence: report the
+    # ids alone (structure.check does), fix, rerun.
+    expected = {} if structure.ambiguous_ids(spec) else translations.expected_keys(spec)
+    compared = {} if structure.ambiguous_ids(spec) else files
+    for locale, where, message in translations.compare(expected, compared):
         if isinstance(where, int):
             problems.append(Problem(ftl_names[locale], where, message))
         else:
@@ -103,38 +139,6 @@ def check_scenario(
     return scenario, sorted(set(problems)), texts
 
 
-_TYPE_NAMES = frozenset({"str", "int", "float", "bool", "list", "dict", "none"})
-"""Union members pydantic puts in an error's location; a writer knows only field names."""
-
-
-def _pydantic_message(error: object) -> str:
-    assert isinstance(error, dict)
-    loc = [
-        part
-        for part in error["loc"]
-        if isinstance(part, str) and not part.endswith("Step") and part not in _TYPE_NAMES
-    ]
-    field_name = loc[-1] if loc else "document"
-    match error["type"]:
-        case "extra_forbidden":
-            return f'unknown field "{field_name}"'
-        case "missing":
-            return f'missing field "{field_name}"'
-        case "union_tag_invalid":
-            return (
-                f"unknown step kind {error['input'].get('kind')!r} "
-                "(expected info, question, choice, text or end)"
-            )
-        case "union_tag_not_found":
-            return 'step needs a "kind" (info, question, choice, text or end)'
-        case "string_pattern_mismatch":
-            return (
-                f'"{field_name}": {error["input"]!r} is not a valid id (lowercase letters '
-                "and digits, words joined by single hyphens)"
-            )
-    return f'"{field_name}": {error["msg"]}'
-
-
 def check_interface(locales_dir: Path, locales: Iterable[str] = LOCALES) -> list[Problem]:
     """The interface texts: valid Fluent, and the same keys and attributes in every locale."""
     problems: list[Problem] = []
@@ -144,7 +148,10 @@ def check_interface(locales_dir: Path, locales: Iterable[str] = LOCALES) -> list
         path = locales_dir / locale / INTERFACE_FILE
         names[locale] = display(path)
         try:
-            files[locale] = translations.parse_ftl(path.read_text(encoding="utf-8"), None)
+            files[locale] = translations.parse_ftl(read_source(path), None)
+        except NotUtf8Error as exc:
+            problems.append(Problem(names[locale], 0, str(exc)))
+            continue
         except OSError:
             problems.append(Problem(names[locale], 1, "missing interface translation file"))
             continue
@@ -195,8 +202,8 @@ def validate(
     problems = check_interface(locales_dir, locales)
     for locale in locales:
         path = locales_dir / locale / INTERFACE_FILE
-        if path.exists():
-            library.sources[(locale, "")] = path.read_text(encoding="utf-8")
+        with contextlib.suppress(OSError, NotUtf8Error):  # check_interface reported it
+            library.sources[(locale, "")] = read_source(path)
     seen: dict[str, str] = {}
     for yaml_path in scenario_files(paths):
         scenario, found, texts = check_scenario(

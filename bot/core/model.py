@@ -92,10 +92,10 @@ class ScenarioSpec(_Strict):
     """The contents of `scenarios/<id>.yaml`."""
 
     id: Id
-    version: str | int | float | None = Field(
+    version: str | int | None = Field(
         None,
         description="Explicit version; when absent a hash of the structure is used, so any "
-        "structural change starts new statistics.",
+        "structural change starts new statistics. Quote a decimal: YAML reads 1.10 as 1.1.",
     )
     objectives: list[Id] = Field(
         default_factory=list, description="What the learner should be able to do afterwards."

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 
 from bot.core import actions, keys
 from bot.core.model import ChoiceStep, EndStep, QuestionStep, ScenarioSpec
+from bot.core.problems import did_you_mean
 from bot.core.scenario import Scenario, option_target, successors
 
 VERSION_PATTERN = re.compile(r"[A-Za-z0-9._-]{1,12}")
@@ -17,6 +18,10 @@ Finding = tuple[tuple[str | int, ...], str]
 def check(spec: ScenarioSpec, file_name: str) -> Iterator[Finding]:
     """Every structural problem of `spec`, each with the YAML path it concerns."""
     yield from _ids(spec, file_name)
+    if ambiguous_ids(spec):
+        # With two steps of one id, transitions and texts cannot tell which is meant: every
+        # finding after this would be a consequence. Report the cause alone; fix, rerun.
+        return
     broken = list(_transitions(spec))
     yield from broken
     scenario = Scenario.build(spec)
@@ -26,6 +31,12 @@ def check(spec: ScenarioSpec, file_name: str) -> Iterator[Finding]:
             # and every step after it "unreachable". Report the cause alone; fix, rerun.
             yield from _reachability(spec, scenario)
         yield from _callbacks(spec, scenario)
+
+
+def ambiguous_ids(spec: ScenarioSpec) -> bool:
+    """Step ids that make keys and transitions ambiguous: a repeated or a reserved one."""
+    ids = [s.id for s in spec.steps]
+    return len(set(ids)) < len(ids) or any(i in keys.RESERVED_STEP_IDS for i in ids)
 
 
 def _ids(spec: ScenarioSpec, file_name: str) -> Iterator[Finding]:
@@ -67,17 +78,24 @@ def _duplicates(
 def _transitions(spec: ScenarioSpec) -> Iterator[Finding]:
     ids = {s.id for s in spec.steps}
     if spec.start is not None and spec.start not in ids:
-        yield ("start",), f'start step "{spec.start}" does not exist'
+        yield (
+            ("start",),
+            f'start step "{spec.start}" does not exist{did_you_mean(spec.start, ids)}',
+        )
     for i, step in enumerate(spec.steps):
         target = getattr(step, "next", None)
         if target is not None and target not in ids:
-            yield ("steps", i, "next"), f'step "{step.id}" goes to missing step "{target}"'
+            yield (
+                ("steps", i, "next"),
+                f'step "{step.id}" goes to missing step "{target}"{did_you_mean(target, ids)}',
+            )
         if isinstance(step, QuestionStep | ChoiceStep):
             for j, option in enumerate(step.options):
                 if option.next is not None and option.next not in ids:
                     yield (
                         ("steps", i, "options", j, "next"),
-                        f'option "{option.id}" goes to missing step "{option.next}"',
+                        f'option "{option.id}" goes to missing step "{option.next}"'
+                        + did_you_mean(option.next, ids),
                     )
         if isinstance(step, QuestionStep):
             if not any(o.correct for o in step.options):

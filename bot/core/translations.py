@@ -9,6 +9,7 @@ from fluent.syntax import ast, visitor
 
 from bot.core import fluentcache, keys
 from bot.core.model import ChoiceStep, EndStep, InfoStep, QuestionStep, ScenarioSpec, TextStep
+from bot.core.problems import closest
 
 Path_ = tuple[str | int, ...]
 
@@ -155,42 +156,68 @@ def compare(
     """Compare every locale's messages with the expected keys and with each other.
 
     Yields (locale, where, message): `where` is a YAML path for something missing, or a
-    line number in that locale's file for something extra or wrong.
+    line number in that locale's file for something extra or wrong. A misspelt key, or
+    attribute, is one finding: the spelling it was meant to have is not also "missing".
     """
     for locale, ftl in files.items():
+        extra = [key for key in ftl.messages if key not in expected]
+        missing = [key for key in expected if key not in ftl.messages]
+        for key in extra:
+            meant = closest(key, missing)
+            if meant is None:
+                text = f'unexpected message "{key}": no step, option or item has this id'
+            else:
+                missing.remove(meant)
+                text = (
+                    f'"{key}" is not a key of this scenario: '
+                    f'did you mean "{meant}", which is missing?'
+                )
+            yield locale, ftl.messages[key].line, text
+        for key in missing:
+            yield locale, expected[key].path, f'no "{key}" message in locale {locale}'
         for key, want in expected.items():
             message = ftl.messages.get(key)
-            if message is None:
-                yield locale, want.path, f'no "{key}" message in locale {locale}'
-                continue
-            if not message.has_value:
-                yield locale, message.line, f'message "{key}" has no text, only attributes'
-            for attribute in sorted(want.required - message.attributes.keys()):
-                yield locale, message.line, f'message "{key}" needs a .{attribute} attribute'
-            allowed = want.required | want.optional
-            for attribute, line in message.attributes.items():
-                if attribute not in allowed:
-                    options = ", ".join(f".{a}" for a in sorted(allowed)) or "none"
-                    yield (
-                        locale,
-                        line,
-                        (f'unknown attribute .{attribute} on "{key}" (allowed: {options})'),
-                    )
-            for other, other_ftl in files.items():
-                theirs = other_ftl.messages.get(key)
-                if other == locale or theirs is None:
-                    continue
-                for attribute in sorted(want.optional & theirs.attributes.keys()):
-                    if attribute not in message.attributes:
-                        yield (
-                            locale,
-                            message.line,
-                            (f'"{key}" has .{attribute} in locale {other} but not in {locale}'),
-                        )
-        for key, message in ftl.messages.items():
-            if key not in expected:
+            if message is not None:
+                yield from _compare_message(locale, key, want, message, files)
+
+
+def _compare_message(
+    locale: str, key: str, want: Expected, message: FtlMessage, files: dict[str, FtlFile]
+) -> Iterator[tuple[str, Path_ | int, str]]:
+    if not message.has_value:
+        yield locale, message.line, f'message "{key}" has no text, only attributes'
+    allowed = want.required | want.optional
+    absent = set(allowed - message.attributes.keys())
+    misspelt: dict[str, str] = {}
+    for attribute in message.attributes:
+        if attribute not in allowed and (meant := closest(attribute, absent)) is not None:
+            absent.discard(meant)
+            misspelt[meant] = attribute
+    for attribute in sorted(want.required - message.attributes.keys() - misspelt.keys()):
+        yield locale, message.line, f'message "{key}" needs a .{attribute} attribute'
+    for attribute, line in message.attributes.items():
+        if attribute in misspelt.values():
+            meant = next(m for m, a in misspelt.items() if a == attribute)
+            yield (
+                locale,
+                line,
+                f'unknown attribute .{attribute} on "{key}": did you mean .{meant}?',
+            )
+        elif attribute not in allowed:
+            options = ", ".join(f".{a}" for a in sorted(allowed)) or "none"
+            yield (
+                locale,
+                line,
+                f'unknown attribute .{attribute} on "{key}" (allowed: {options})',
+            )
+    for other, other_ftl in files.items():
+        theirs = other_ftl.messages.get(key)
+        if other == locale or theirs is None:
+            continue
+        for attribute in sorted(want.optional & theirs.attributes.keys()):
+            if attribute not in message.attributes and attribute not in misspelt:
                 yield (
                     locale,
                     message.line,
-                    (f'unexpected message "{key}": no step, option or item has this id'),
+                    f'"{key}" has .{attribute} in locale {other} but not in {locale}',
                 )

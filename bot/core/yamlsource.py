@@ -86,7 +86,9 @@ def parse(text: str) -> LinedYaml:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else 1
         problem = exc.problem or exc.context or "invalid YAML"
-        raise YamlSyntaxError(line, f"YAML syntax error: {problem}") from None
+        raise YamlSyntaxError(
+            line, f"YAML syntax error: {_explain(problem, text, line)}"
+        ) from None
     result = LinedYaml(data=None)
     if node is not None:
         result.data = _build(node, (), result, _Loader(""))
@@ -108,3 +110,52 @@ def _build(node: yaml.Node, path: Path_, out: LinedYaml, loader: yaml.SafeLoader
     if isinstance(node, yaml.SequenceNode):
         return [_build(item, (*path, i), out, loader) for i, item in enumerate(node.value)]
     return loader.construct_object(node, deep=True)
+
+
+def _explain(problem: str, text: str, line: int) -> str:
+    """The parser's words, or the cause in a writer's words when it is a tab or indentation."""
+    if "'\\t'" in problem:
+        return "a tab character: indent with spaces only"
+    lines = text.splitlines()
+    if not 0 < line <= len(lines):
+        return problem
+    indent = _indent(lines[line - 1])
+    levels = _open_levels(lines[: line - 1])
+    if problem.startswith("mapping values are not allowed here") and indent in levels:
+        return 'a ": " inside a value: put the value in quotes'  # lined up: not indentation
+    if not problem.startswith(("expected <block end>", "mapping values are not allowed here")):
+        return problem
+    spaces = f"{indent} space{'' if indent == 1 else 's'}"
+    message = (
+        f"wrong indentation ({spaces}): line up the fields of one step, "
+        "and the items of one list, exactly"
+    )
+    if indent not in levels:
+        *others, last = [str(level) for level in sorted(levels)]
+        columns = f"{', '.join(others)} or {last}" if others else last
+        message += f"; the lines it could belong to start after {columns} spaces"
+    return message
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _open_levels(above: list[str]) -> set[int]:
+    """Columns the next line may line up with: those of the enclosing lines, walking up (a
+    list item "- id: x" gives two: its dash and the field after it)."""
+    levels: set[int] = set()
+    lowest: int | None = None
+    for line in reversed(above):
+        content = line.strip()
+        if not content or content.startswith("#"):
+            continue
+        indent = _indent(line)
+        if lowest is None or indent < lowest:
+            levels.add(indent)
+            if content.startswith("- "):
+                levels.add(indent + 2 + _indent(content[2:]))
+            lowest = indent
+        if indent == 0:
+            break
+    return levels

@@ -173,7 +173,7 @@ def test_scenario_with_errors(project: Project) -> None:
     result = run("demo")
     assert result.exit_code == 1
     assert result.stderr == (
-        'scenarios/demo.yaml:11: step "ask" goes to missing step "wrote"\n'
+        'scenarios/demo.yaml:11: step "ask" goes to missing step "wrote": did you mean "write"?\n'
         "1 error(s): fix them to see the graph.\n"
     )
 

@@ -139,6 +139,8 @@ def test_library_function_returns_the_files(tmp_path: Path) -> None:
         tmp_path / "s/demo.yaml",
         tmp_path / "l/ru/demo.ftl",
         tmp_path / "l/en/demo.ftl",
+        tmp_path / "l/ru/bot.ftl",
+        tmp_path / "l/en/bot.ftl",
     ]
     assert "id: demo\n" in created[0].read_text(encoding="utf-8")
     with pytest.raises(ScaffoldError):
@@ -154,3 +156,46 @@ def test_refuses_to_write_into_an_installed_package(
     assert result.exit_code == 1
     assert result.stderr.startswith("The scenarios folder is inside the installed rolebot")
     assert not (PACKAGE_DIR / "content" / "scenarios" / "parcel-return.yaml").exists()
+
+
+# --- Outside a content folder, and in a team folder without the interface texts ---
+
+
+@pytest.fixture
+def nowhere(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A working directory with no scenarios/ or locales/ and no variables naming any: the
+    configuration falls back to rolebot's own content."""
+    monkeypatch.delenv("ROLEBOT_SCENARIOS_DIR", raising=False)
+    monkeypatch.delenv("ROLEBOT_LOCALES_DIR", raising=False)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_refuses_to_write_into_the_source_checkout(nowhere: Path) -> None:
+    """Run outside a content folder, `new` used to write into rolebot's own checkout."""
+    written = [
+        ROOT / "scenarios" / "zz-probe.yaml",
+        *(ROOT / "locales" / locale / "zz-probe.ftl" for locale in LOCALES),
+    ]
+    try:
+        result = new("zz-probe")
+        assert [path for path in written if path.exists()] == []
+    finally:
+        for path in written:
+            path.unlink(missing_ok=True)
+    assert result.exit_code == 1
+    assert "rolebot init DIR" in result.stderr
+    assert result.stdout == ""
+
+
+def test_team_folder_without_interface_texts_is_valid_at_once(nowhere: Path) -> None:
+    (nowhere / "scenarios").mkdir()
+    (nowhere / "locales").mkdir()
+    result = new("parcel-return")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[-2:] == [
+        "created locales/ru/bot.ftl",
+        "created locales/en/bot.ftl",
+    ]
+    check = CliRunner().invoke(cli, ["validate", "--strict"])
+    assert (check.exit_code, check.stdout) == (0, ""), check.output

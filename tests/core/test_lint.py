@@ -130,7 +130,7 @@ def test_position_warning_beside_errors(project: Project) -> None:
     assert project.problems() == [
         "scenarios/demo.yaml:8: warning: the right answer is option 1 in all 3 "
         "questions: learners learn to press it; vary its position",
-        'scenarios/demo.yaml:22: step "q2" goes to missing step "gone"',
+        'scenarios/demo.yaml:22: step "q2" goes to missing step "gone": did you mean "done"?',
     ]
 
 
