@@ -150,11 +150,8 @@ def test_no_sql_outside_storage() -> None:
             and isinstance(node.body[0].value, ast.Constant)
         }
         for node in ast.walk(tree):
-            if (
-                isinstance(node, ast.Constant)
-                and isinstance(node.value, str)
-                and id(node) not in docstrings
-            ):
-                if sql.match(node.value):
-                    wrong.append(f"{path.relative_to(BOT.parent)}:{node.lineno}")
+            if not isinstance(node, ast.Constant) or not isinstance(node.value, str):
+                continue
+            if id(node) not in docstrings and sql.match(node.value):
+                wrong.append(f"{path.relative_to(BOT.parent)}:{node.lineno}")
     assert not wrong, "SQL outside bot/storage: " + ", ".join(wrong)
