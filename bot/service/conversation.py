@@ -128,9 +128,12 @@ class _Flow:
         self.now = now_ms
         self.locale = user.locale
         self.replies: list[Reply] = []
+        self.double_tap = False
 
     def response(self) -> Response:
-        return Response(tuple(self.replies), self.locale, user_key=self.user.key)
+        return Response(
+            tuple(self.replies), self.locale, user_key=self.user.key, double_tap=self.double_tap
+        )
 
     def say(self, key: str, *buttons: tuple[Button, ...], **args: object) -> None:
         self.replies.append(Reply(parts=(Text(key, args=dict(args)),), buttons=buttons))
@@ -139,7 +142,14 @@ class _Flow:
         match inp:
             case Command(name):
                 await self.command(name)
-            case Press(action):
+            case Press(action, message):
+                if message is not None:
+                    if message == self.user.pressed_message:
+                        self.double_tap = True  # the first press was applied
+                        return
+                    await self.unit.apply(
+                        Change(user_id=self.user.id, now_ms=self.now, pressed_message=message)
+                    )
                 await self.press(action)
             case Typed(length):
                 await self.typed(length)

@@ -31,9 +31,12 @@ class Command:
 @dataclass(frozen=True)
 class Press:
     """A pressed button; `action` None for data that does not decode (forged or from an
-    older version of the bot)."""
+    older version of the bot). `message`: the transport's id of the message the button is
+    on, when it has one; only the first press on a message is applied (the chat keeps live
+    buttons only on its newest message, so a second press is a double tap)."""
 
     action: Action | None
+    message: int | None = None
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from bot.core.replies import Reply, Text
 
 @dataclass(frozen=True)
 class Response:
-    """Abstract replies to show, in `locale`, in order. `duplicate`: the input was processed
+    """Abstract replies to show, in `locale`, in order. `duplicate`: the update was processed
     before (a redelivery), so nothing was changed and nothing must be sent. `user_key` is the
     pseudonym for logs, never the external id."""
 
@@ -17,6 +17,8 @@ class Response:
     locale: str = "en"
     duplicate: bool = False
     user_key: str | None = None
+    double_tap: bool = False
+    """A second press on a message already answered: nothing changed, nothing to show."""
 
 
 def merged(replies: tuple[Reply, ...] | list[Reply]) -> tuple[Reply, ...]:

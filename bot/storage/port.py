@@ -38,6 +38,9 @@ class User:
     locale_chosen: bool
     active_scenario: str | None
     blocked: bool
+    pressed_message: int | None = None
+    """The transport's id of the message whose button was last applied: a second press on
+    the same message (a double tap) is stale."""
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,7 @@ class Change:
     """A locale the user chose; stored and preferred over Telegram's language_code."""
     active_scenario: str | Keep | None = KEEP
     blocked: bool | None = None
+    pressed_message: int | None = None
 
 
 class Unit(Protocol):

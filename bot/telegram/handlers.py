@@ -81,10 +81,14 @@ async def button(query: CallbackQuery, ctx: UpdateContext) -> None:
     """A button press: applied, the spinner stopped, the pressed message made inert, then
     the replies shown."""
     action = actions.decode(query.data or "")
-    response = await ctx.service.handle(ctx.who, Press(action), update_id=ctx.update_id)
+    message = query.message.message_id if query.message is not None else None
+    press = Press(action, message)
+    response = await ctx.service.handle(ctx.who, press, update_id=ctx.update_id)
     if response.duplicate:
         return
     await ctx.outbox.answer_callback(query.id)
+    if response.double_tap:
+        return
     if action is not None:
         await close_pressed_message(query, action, ctx)
     await ctx.delivery.show(response)

@@ -29,6 +29,8 @@ class Sent:
 
     method: str
     params: dict[str, Any]
+    message_id: int | None = None
+    """The id Telegram gave the message sent."""
 
     @property
     def text(self) -> str:
@@ -72,9 +74,11 @@ class RecordingSession(BaseSession):
         }
         if "reply_markup" in params:
             params["reply_markup"] = json.loads(params["reply_markup"])
+        result = self._result(method, params)
         if self.record:
-            self.calls.append(Sent(method.__api_method__, params))
-        content = json.dumps({"ok": True, "result": self._result(method, params)})
+            message_id = result.get("message_id") if isinstance(result, dict) else None
+            self.calls.append(Sent(method.__api_method__, params, message_id))
+        content = json.dumps({"ok": True, "result": result})
         return self.check_response(bot, method, 200, content).result  # type: ignore[return-value]
 
     def _result(self, method: TelegramMethod[Any], params: dict[str, Any]) -> Any:
@@ -163,7 +167,7 @@ class BotClient:
         """Press a button with this callback data on a message of the bot (`shown`: the
         message it was on, which Telegram sends back with its keyboard)."""
         message: dict[str, Any] = {
-            "message_id": next(_update_ids),
+            "message_id": shown.message_id if shown and shown.message_id else next(_update_ids),
             "date": 0,
             "chat": self._chat(),
             "from": BOT_USER,

@@ -214,3 +214,18 @@ async def test_blocking_the_bot_is_recorded_once_and_undone_by_writing_again(
         assert conn.execute("select blocked from users").fetchone() == (0,)
     finally:
         conn.close()
+
+
+async def test_a_double_tap_on_one_message_applies_once(
+    user: BotClient, app: tuple[BotApp, RecordingSession]
+) -> None:
+    """Issue 11.8: two presses of "Start again" on one message restarted the run twice."""
+    await user.send("/start")
+    await user.click("Withdrawing cash")
+    await user.click("Next")
+    step = user.messages()[-1]
+    data = actions.encode(actions.Restart("atm-withdrawal"))
+    await user.press(data, step)
+    second = await user.press(data, step)
+    assert [s.method for s in second] == ["answerCallbackQuery"]  # the spinner stops, no more
+    assert kinds(app[0]).count("run_restarted") == 1

@@ -249,3 +249,9 @@ INSERT INTO sqlite_sequence (name, seq) VALUES ('users', max(
     coalesce((SELECT max(user_id) FROM events), 0)));
 """,
     )
+
+
+@migration()
+def m004_pressed_message(conn: sqlite3.Connection) -> None:
+    """The message whose button was last applied, so a double tap applies once."""
+    conn.execute("ALTER TABLE users ADD COLUMN pressed_message INTEGER")

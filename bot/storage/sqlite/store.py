@@ -222,8 +222,8 @@ class SqliteUnit:
 
     async def find_user(self, external_id: str) -> User | None:
         row = self.conn.execute(
-            "select id, external_id, key, locale, locale_chosen, active_scenario, blocked "
-            "from users where external_id = ?",
+            "select id, external_id, key, locale, locale_chosen, active_scenario, blocked, "
+            "pressed_message from users where external_id = ?",
             [external_id],
         ).fetchone()
         return _user(row) if row else None
@@ -286,6 +286,8 @@ class SqliteUnit:
             sets["active_scenario"] = change.active_scenario
         if change.blocked is not None:
             sets["blocked"] = int(change.blocked)
+        if change.pressed_message is not None:
+            sets["pressed_message"] = change.pressed_message
         if sets:
             assignments = ", ".join(f"{column} = ?" for column in sets)
             self.conn.execute(
@@ -327,8 +329,8 @@ def _event_row(user_id: int, event: Event) -> list[Any]:
 
 
 def _user(row: tuple[Any, ...]) -> User:
-    (id_, external_id, key, locale, chosen, active, blocked) = row
-    return User(id_, external_id, key, locale, bool(chosen), active, bool(blocked))
+    (id_, external_id, key, locale, chosen, active, blocked, pressed) = row
+    return User(id_, external_id, key, locale, bool(chosen), active, bool(blocked), pressed)
 
 
 def _progress(row: tuple[Any, ...]) -> Progress:
