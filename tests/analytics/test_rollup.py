@@ -10,7 +10,7 @@ import pytest
 
 from bot.core import events
 from bot.core.loader import Library
-from bot.storage import Change
+from bot.storage import Change, sql
 from bot.storage.sqlite import SqliteStorage, derived, migrations
 from bot.storage.sqlite.connection import connect
 from tests.analytics import reference
@@ -24,7 +24,7 @@ CUTOFF = SIM_END - 24 * 3_600_000
 def dump(conn: sqlite3.Connection) -> dict[str, list[tuple[object, ...]]]:
     return {
         table: sorted(conn.execute(f"select * from {table}").fetchall(), key=repr)
-        for table in derived.DERIVED_TABLES
+        for table in sql.DERIVED_TABLES
     }
 
 
@@ -141,7 +141,7 @@ async def test_batch_is_all_or_nothing(tmp_path: Path) -> None:
             await commit("intro")
             raise RuntimeError("stop")
     assert await storage.events() == []
-    assert dump(storage.conn) == {table: [] for table in derived.DERIVED_TABLES}
+    assert dump(storage.conn) == {table: [] for table in sql.DERIVED_TABLES}
     async with storage.batch():
         await commit("intro")
         await commit("q1")

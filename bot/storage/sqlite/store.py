@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 import secrets
 import sqlite3
@@ -17,29 +16,14 @@ import sqlite_utils
 from bot.analytics.filters import Filters
 from bot.analytics.metrics import Tallies
 from bot.analytics.rollup import Rollup, fact_from_event
-from bot.core.events import Event
 from bot.core.progress import Progress, Status
-from bot.storage.port import KEEP, Change, ExportKind, User
+from bot.storage import sql
+from bot.storage.port import Change, ExportKind, User
 from bot.storage.sqlite import derived, migrations, reading
 from bot.storage.sqlite.connection import Checkpointer, connect, connect_readonly
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
-
-EVENT_COLUMNS = ("option", "correct", "attempt", "elapsed_ms", "level", "length", "score")
-_INSERT_EVENT = (
-    "insert into events (user_id, scenario, version, run, step, locale, kind, at_ms, "
-    f"{', '.join(EVENT_COLUMNS)}, extra) values ({', '.join(['?'] * (len(EVENT_COLUMNS) + 9))})"
-)
-_UPSERT_PROGRESS = """
-insert into progress (user_id, scenario, version, run, status, step, attempts, help_level,
-                      shown_at_ms, rated, updated_ms)
-values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-on conflict (user_id, scenario) do update set
-    version = excluded.version, run = excluded.run, status = excluded.status,
-    step = excluded.step, attempts = excluded.attempts, help_level = excluded.help_level,
-    shown_at_ms = excluded.shown_at_ms, rated = excluded.rated, updated_ms = excluded.updated_ms
-"""
 
 
 class SqliteStorage:
@@ -213,119 +197,45 @@ class SqliteUnit:
         self.conn = storage.conn
 
     async def claim(self, update_id: int, now_ms: int) -> bool:
-        return bool(
-            self.conn.execute(
-                "insert or ignore into processed_updates (update_id, at_ms) values (?, ?)",
-                [update_id, now_ms],
-            ).rowcount
-        )
+        return bool(self.conn.execute(sql.CLAIM, [update_id, now_ms]).rowcount)
 
     async def find_user(self, external_id: str) -> User | None:
-        row = self.conn.execute(
-            "select id, external_id, key, locale, locale_chosen, active_scenario, blocked, "
-            "pressed_message from users where external_id = ?",
-            [external_id],
-        ).fetchone()
+        row = self.conn.execute(sql.SELECT_USER, [external_id]).fetchone()
         return _user(row) if row else None
 
     async def user(self, external_id: str, locale: str, now_ms: int) -> User:
         found = await self.find_user(external_id)
         if found is not None:
             return found
-        self.conn.execute(
-            "insert into users (external_id, key, locale, locale_chosen, blocked, created_ms)"
-            " values (?, ?, ?, 0, 0, ?)",
-            [external_id, secrets.token_hex(8), locale, now_ms],
-        )
+        self.conn.execute(sql.INSERT_USER, [external_id, secrets.token_hex(8), locale, now_ms])
         found = await self.find_user(external_id)
         assert found is not None
         return found
 
     async def progress(self, user_id: int, scenario: str) -> Progress:
-        row = self.conn.execute(
-            f"select {_PROGRESS_COLUMNS} from progress where user_id = ? and scenario = ?",
-            [user_id, scenario],
-        ).fetchone()
+        row = self.conn.execute(sql.SELECT_PROGRESS, [user_id, scenario]).fetchone()
         return _progress(row) if row else Progress(scenario=scenario)
 
     async def all_progress(self, user_id: int) -> dict[str, Progress]:
-        rows = self.conn.execute(
-            f"select {_PROGRESS_COLUMNS} from progress where user_id = ?", [user_id]
-        ).fetchall()
+        rows = self.conn.execute(sql.SELECT_ALL_PROGRESS, [user_id]).fetchall()
         return {row[0]: _progress(row) for row in rows}
 
     async def apply(self, change: Change) -> None:
         if change.progress is not None:
-            p = change.progress
-            self.conn.execute(
-                _UPSERT_PROGRESS,
-                [
-                    change.user_id,
-                    p.scenario,
-                    p.version,
-                    p.run,
-                    p.status.value,
-                    p.step,
-                    p.attempts,
-                    p.help_level,
-                    p.shown_at_ms,
-                    int(p.rated),
-                    change.now_ms,
-                ],
-            )
+            self.conn.execute(sql.UPSERT_PROGRESS, sql.progress_row(change))
         if change.events:
-            self.conn.executemany(
-                _INSERT_EVENT, [_event_row(change.user_id, e) for e in change.events]
-            )
+            rows = [sql.event_row(change.user_id, e) for e in change.events]
+            self.conn.executemany(sql.INSERT_EVENT, rows)
             facts = [fact_from_event(change.user_id, e) for e in change.events]
             derived.fold(self.conn, self.storage.rollup, facts)
-        sets: dict[str, Any] = {}
-        if change.locale is not None:
-            sets |= {"locale": change.locale, "locale_chosen": 1}
-        if change.active_scenario is not KEEP:
-            sets["active_scenario"] = change.active_scenario
-        if change.blocked is not None:
-            sets["blocked"] = int(change.blocked)
-        if change.pressed_message is not None:
-            sets["pressed_message"] = change.pressed_message
-        if sets:
-            assignments = ", ".join(f"{column} = ?" for column in sets)
-            self.conn.execute(
-                f"update users set {assignments} where id = ?", [*sets.values(), change.user_id]
-            )
+        update = sql.user_update(change)
+        if update is not None:
+            self.conn.execute(*update)
 
     async def forget(self, user: User) -> None:
-        self.conn.execute("delete from progress where user_id = ?", [user.id])
-        self.conn.execute("delete from users where id = ?", [user.id])
+        self.conn.execute(sql.DELETE_PROGRESS, [user.id])
+        self.conn.execute(sql.DELETE_USER, [user.id])
         self.storage._forgot = True
-
-
-_PROGRESS_COLUMNS = (
-    "scenario, version, run, status, step, attempts, help_level, shown_at_ms, rated"
-)
-
-
-def _event_row(user_id: int, event: Event) -> list[Any]:
-    details = event.details()
-    columns = [details.pop(name, None) for name in EVENT_COLUMNS]
-    columns = [int(v) if isinstance(v, bool) else v for v in columns]
-    extra = (
-        json.dumps(details, sort_keys=True)
-        if any(v is not None for v in details.values())
-        else None
-    )
-    return [
-        user_id,
-        event.scenario,
-        event.version,
-        event.run,
-        event.step,
-        event.locale,
-        event.kind,
-        event.at_ms,
-        *columns,
-        extra,
-    ]
 
 
 def _user(row: tuple[Any, ...]) -> User:

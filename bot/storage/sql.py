@@ -1,0 +1,374 @@
+"""Portable SQL both backends run: `?` placeholders (the PostgreSQL backend numbers them),
+nothing SQLite- or PostgreSQL-only. Backend-specific SQL stays in each backend's package."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from bot.analytics.filters import Filters
+from bot.analytics.rollup import (
+    COUNTER_TABLES,
+    RUN_FIELDS,
+    SOURCES,
+    STEP_COUNTERS,
+    UNKNOWN_SOURCE,
+    VISIT_FIELDS,
+    Delta,
+    Fact,
+)
+from bot.core.events import Event
+from bot.storage.port import KEEP, Change, ExportKind
+
+Statement = tuple[str, list[list[Any]]]
+"""SQL and the parameter rows to run it with (executemany)."""
+
+
+def numbered(sql: str) -> str:
+    """`?` placeholders as `$1, $2, ...` (asyncpg); SQL here never has `?` in literals."""
+    counter = iter(range(1, 10_000))
+    return re.sub(r"\?", lambda _: f"${next(counter)}", sql)
+
+
+# -- one input's unit of work ----------------------------------------------------------------
+
+CLAIM = (
+    "insert into processed_updates (update_id, at_ms) values (?, ?) "
+    "on conflict (update_id) do nothing"
+)
+USER_COLUMNS = (
+    "id, external_id, key, locale, locale_chosen, active_scenario, blocked, pressed_message"
+)
+SELECT_USER = f"select {USER_COLUMNS} from users where external_id = ?"
+INSERT_USER = (
+    "insert into users (external_id, key, locale, locale_chosen, blocked, created_ms) "
+    "values (?, ?, ?, 0, 0, ?) on conflict (external_id) do nothing"
+)
+PROGRESS_COLUMNS = "scenario, version, run, status, step, attempts, help_level, shown_at_ms, rated"
+SELECT_PROGRESS = f"select {PROGRESS_COLUMNS} from progress where user_id = ? and scenario = ?"
+SELECT_ALL_PROGRESS = f"select {PROGRESS_COLUMNS} from progress where user_id = ?"
+UPSERT_PROGRESS = """
+insert into progress (user_id, scenario, version, run, status, step, attempts, help_level,
+                      shown_at_ms, rated, updated_ms)
+values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+on conflict (user_id, scenario) do update set
+    version = excluded.version, run = excluded.run, status = excluded.status,
+    step = excluded.step, attempts = excluded.attempts, help_level = excluded.help_level,
+    shown_at_ms = excluded.shown_at_ms, rated = excluded.rated, updated_ms = excluded.updated_ms
+"""
+EVENT_COLUMNS = ("option", "correct", "attempt", "elapsed_ms", "level", "length", "score")
+INSERT_EVENT = (
+    "insert into events (user_id, scenario, version, run, step, locale, kind, at_ms, "
+    f"{', '.join(EVENT_COLUMNS)}, extra) values ({', '.join(['?'] * (len(EVENT_COLUMNS) + 9))})"
+)
+DELETE_PROGRESS = "delete from progress where user_id = ?"
+DELETE_USER = "delete from users where id = ?"
+
+
+def progress_row(change: Change) -> list[Any]:
+    p = change.progress
+    assert p is not None
+    return [
+        change.user_id,
+        p.scenario,
+        p.version,
+        p.run,
+        p.status.value,
+        p.step,
+        p.attempts,
+        p.help_level,
+        p.shown_at_ms,
+        int(p.rated),
+        change.now_ms,
+    ]
+
+
+def event_row(user_id: int, event: Event) -> list[Any]:
+    details = event.details()
+    columns = [details.pop(name, None) for name in EVENT_COLUMNS]
+    columns = [int(v) if isinstance(v, bool) else v for v in columns]
+    extra = (
+        json.dumps(details, sort_keys=True)
+        if any(v is not None for v in details.values())
+        else None
+    )
+    return [
+        user_id,
+        event.scenario,
+        event.version,
+        event.run,
+        event.step,
+        event.locale,
+        event.kind,
+        event.at_ms,
+        *columns,
+        extra,
+    ]
+
+
+def user_update(change: Change) -> tuple[str, list[Any]] | None:
+    """The UPDATE of the user row a change asks for, if any."""
+    sets: dict[str, Any] = {}
+    if change.locale is not None:
+        sets |= {"locale": change.locale, "locale_chosen": 1}
+    if change.active_scenario is not KEEP:
+        sets["active_scenario"] = change.active_scenario
+    if change.blocked is not None:
+        sets["blocked"] = int(change.blocked)
+    if change.pressed_message is not None:
+        sets["pressed_message"] = change.pressed_message
+    if not sets:
+        return None
+    assignments = ", ".join(f"{column} = ?" for column in sets)
+    return f"update users set {assignments} where id = ?", [*sets.values(), change.user_id]
+
+
+# -- derived analytics rows ------------------------------------------------------------------
+
+RUN_PK = ("user_id", "scenario", "run")
+VISIT_PK = ("user_id", "scenario", "run", "step")
+DERIVED_TABLES = ("runs", "visits", *COUNTER_TABLES)
+SELECT_RUN = (
+    f"select {', '.join(RUN_FIELDS)} from runs where user_id = ? and scenario = ? and run = ?"
+)
+SELECT_VISITS = (
+    f"select {', '.join(VISIT_FIELDS)} from visits where user_id = ? and scenario = ? and run = ?"
+)
+SELECT_EXTERNAL_ID = "select external_id from users where id = ?"
+EVENT_FACT_COLUMNS = (
+    "user_id, scenario, version, run, step, locale, kind, at_ms, option, correct, level, "
+    "elapsed_ms, score, extra"
+)
+EVENTS_AFTER = f"select id, {EVENT_FACT_COLUMNS} from events where id > ? order by id limit ?"
+
+
+def _upsert_counts(table: str, key: tuple[str, ...], counters: tuple[str, ...]) -> str:
+    columns = (*key, *counters)
+    updates = ", ".join(f"{c} = {table}.{c} + excluded.{c}" for c in counters)
+    return (
+        f"insert into {table} ({', '.join(columns)}) values ({', '.join('?' * len(columns))}) "
+        f"on conflict ({', '.join(key)}) do update set {updates}"
+    )
+
+
+def _insert(table: str, columns: tuple[str, ...]) -> str:
+    return f"insert into {table} ({', '.join(columns)}) values ({', '.join('?' * len(columns))})"
+
+
+def _update(table: str, columns: tuple[str, ...], pk: tuple[str, ...]) -> str:
+    """Updating in place, not replacing, leaves the indexes alone unless their columns change."""
+    sets = ", ".join(f"{c} = ?" for c in columns if c not in pk)
+    return f"update {table} set {sets} where {' and '.join(f'{c} = ?' for c in pk)}"
+
+
+_UPSERTS = {table: _upsert_counts(table, *spec) for table, spec in COUNTER_TABLES.items()}
+_INSERT_RUN, _UPDATE_RUN = _insert("runs", RUN_FIELDS), _update("runs", RUN_FIELDS, RUN_PK)
+_INSERT_VISIT = _insert("visits", VISIT_FIELDS)
+_UPDATE_VISIT = _update("visits", VISIT_FIELDS, VISIT_PK)
+_RUN_ORDER = tuple(c for c in RUN_FIELDS if c not in RUN_PK) + RUN_PK
+_VISIT_ORDER = tuple(c for c in VISIT_FIELDS if c not in VISIT_PK) + VISIT_PK
+
+
+def source_of(external_id: str) -> str:
+    return SOURCES.get(external_id.split(":", 1)[0], UNKNOWN_SOURCE)
+
+
+def delta_statements(delta: Delta) -> list[Statement]:
+    """What persists a rollup's changes. Counter rows are shared between users, so they are
+    written in one fixed order (table, then key): concurrent writers on PostgreSQL then lock
+    them in the same order and cannot deadlock."""
+
+    def values(rows: Iterable[object], columns: tuple[str, ...]) -> list[list[Any]]:
+        return [[getattr(r, c) for c in columns] for r in rows]
+
+    found: list[Statement] = [
+        (_INSERT_RUN, values(delta.new_runs, RUN_FIELDS)),
+        (_UPDATE_RUN, values(delta.changed_runs, _RUN_ORDER)),
+        (_INSERT_VISIT, values(delta.new_visits, VISIT_FIELDS)),
+        (_UPDATE_VISIT, values(delta.changed_visits, _VISIT_ORDER)),
+    ]
+    for table in sorted(delta.counts):
+        counts = delta.counts[table]
+        found.append((_UPSERTS[table], [[*k, *counts[k]] for k in sorted(counts)]))
+    return [(sql, rows) for sql, rows in found if rows]
+
+
+def fact_from_row(row: Iterable[Any]) -> Fact:
+    """A row of `select EVENT_FACT_COLUMNS from events`."""
+    (user_id, scenario, version, run, step, locale, kind, at_ms, option, correct, level,
+     elapsed_ms, score, extra) = row  # fmt: skip
+    from_version = json.loads(extra).get("from_version") if extra else None
+    return Fact(
+        user_id,
+        scenario,
+        version,
+        run,
+        step,
+        locale,
+        kind,
+        at_ms,
+        option,
+        correct,
+        level,
+        elapsed_ms,
+        score,
+        from_version,
+    )
+
+
+# -- reads for owners ------------------------------------------------------------------------
+
+
+class _Where:
+    """The WHERE clause shared by every derived table."""
+
+    def __init__(self, filters: Filters) -> None:
+        clauses: list[str] = ["1 = 1"]
+        params: list[Any] = []
+        if filters.since is not None:
+            clauses.append("day >= ?")
+            params.append(filters.since.isoformat())
+        if filters.until is not None:
+            clauses.append("day <= ?")
+            params.append(filters.until.isoformat())
+        if filters.lang is not None:
+            clauses.append("locale = ?")
+            params.append(filters.lang)
+        if filters.source is not None:
+            clauses.append("source = ?")
+            params.append(filters.source)
+        if filters.scenarios:
+            clauses.append(f"scenario in ({', '.join('?' * len(filters.scenarios))})")
+            params.extend(filters.scenarios)
+        self.sql = " and ".join(clauses)
+        self.params: list[Any] = params
+
+
+def tallies_queries(filters: Filters, cutoff_ms: int) -> dict[str, tuple[str, list[Any]]]:
+    """The queries behind `metrics.Tallies`, by field. Each GROUP BY follows its table's
+    primary key (SQLite's m002): no sorting needed there."""
+    q = _Where(filters)
+    sums = ", ".join(f"sum({c})" for c in STEP_COUNTERS)
+    idle = "case when last_ms < ? then 1 else 0 end"
+    return {
+        # Open and blocked runs by last step: the only figures that depend on the idle
+        # timeout. One pass over the partial index that holds just these runs.
+        "unfinished": (
+            f"select scenario, version, locale, last_step, outcome, {idle}, count(*), "
+            "sum(case when last_struggled = 0 then 1 else 0 end) from runs "
+            f"where (outcome is null or outcome = 'blocked') and {q.sql} "
+            f"group by scenario, version, locale, last_step, outcome, {idle}",
+            [cutoff_ms, *q.params, cutoff_ms],
+        ),
+        "runs": (
+            "select scenario, version, locale, sum(runs), sum(fresh), sum(continued), "
+            "sum(completed), sum(restarted), sum(superseded), sum(rated), sum(score_sum) "
+            f"from run_daily where {q.sql} group by scenario, version, locale",
+            q.params,
+        ),
+        "complete_times": (
+            "select scenario, version, seconds, locale, sum(n) from complete_times "
+            f"where {q.sql} group by scenario, version, seconds, locale",
+            q.params,
+        ),
+        "steps": (
+            f"select scenario, version, step, locale, {sums} from step_daily where {q.sql} "
+            "group by scenario, version, step, locale",
+            q.params,
+        ),
+        "answer_times": (
+            "select scenario, version, step, seconds, locale, sum(n) from answer_times "
+            f"where {q.sql} group by scenario, version, step, seconds, locale",
+            q.params,
+        ),
+        "options": (
+            "select scenario, version, step, option, locale, sum(chosen), sum(wrong) "
+            f"from option_daily where {q.sql} group by scenario, version, step, option, locale",
+            q.params,
+        ),
+        "latest": (
+            "select scenario, version from run_daily group by scenario, version "
+            "order by max(day), scenario, version",
+            [],
+        ),
+        "blocked_users": ("select count(*) from users where blocked = 1", []),
+    }
+
+
+SCENARIOS_SEEN = "select distinct scenario from run_daily"
+EXTERNAL_IDS = "select external_id from users"
+
+
+def _day_start_ms(day: date) -> int:
+    return int(datetime(day.year, day.month, day.day, tzinfo=UTC).timestamp() * 1000)
+
+
+def _export_where(filters: Filters, alias: str, *, by_event_time: bool) -> tuple[str, list[Any]]:
+    clauses: list[str] = ["1 = 1"]
+    params: list[Any] = []
+    if by_event_time:
+        if filters.since is not None:
+            clauses.append(f"{alias}.at_ms >= ?")
+            params.append(_day_start_ms(filters.since))
+        if filters.until is not None:
+            clauses.append(f"{alias}.at_ms < ?")
+            params.append(_day_start_ms(filters.until + timedelta(days=1)))
+    else:
+        if filters.since is not None:
+            clauses.append(f"{alias}.day >= ?")
+            params.append(filters.since.isoformat())
+        if filters.until is not None:
+            clauses.append(f"{alias}.day <= ?")
+            params.append(filters.until.isoformat())
+        if filters.source is not None:
+            clauses.append(f"{alias}.source = ?")
+            params.append(filters.source)
+    if filters.lang is not None:
+        clauses.append(f"{alias}.locale = ?")
+        params.append(filters.lang)
+    if filters.version not in (None, "all"):
+        clauses.append(f"{alias}.version = ?")
+        params.append(filters.version)
+    if filters.scenarios:
+        clauses.append(f"{alias}.scenario in ({', '.join('?' * len(filters.scenarios))})")
+        params.extend(filters.scenarios)
+    return " and ".join(clauses), params
+
+
+_EXPORTS: dict[str, tuple[str, str, bool]] = {
+    "events": (
+        "e",
+        "select u.key, e.scenario, e.version, e.run, e.step, e.locale, e.kind, e.at_ms, "
+        "e.option, e.correct, e.attempt, e.elapsed_ms, e.level, e.length, e.score, e.extra "
+        "from events e left join users u on u.id = e.user_id where {where} order by e.id",
+        True,
+    ),
+    "runs": (
+        "r",
+        "select u.key, r.scenario, r.version, r.run, r.locale, r.source, r.day, "
+        "r.started_ms, r.start_step, r.from_version, r.outcome, r.last_step, r.last_ms, "
+        "r.ended_ms, r.steps, r.score, r.max_gap_ms "
+        "from runs r left join users u on u.id = r.user_id where {where} "
+        "order by r.started_ms, r.user_id, r.run",
+        False,
+    ),
+    "steps": (
+        "v",
+        "select u.key, v.scenario, v.version, v.run, v.step, v.locale, v.source, v.day, "
+        "v.first_ms, v.answered, v.first_correct, v.first_elapsed_ms, v.answers, "
+        "v.corrected, v.revealed, v.help, v.help_human, v.typed, v.switched, v.struggled "
+        "from visits v left join users u on u.id = v.user_id where {where} "
+        "order by v.first_ms, v.user_id, v.run, v.step",
+        False,
+    ),
+}
+
+
+def export_query(kind: ExportKind, filters: Filters) -> tuple[str, list[Any]]:
+    """The query of one export (`bot.analytics.export` names and formats the columns)."""
+    alias, sql, by_event_time = _EXPORTS[kind]
+    where, params = _export_where(filters, alias, by_event_time=by_event_time)
+    return sql.format(where=where), params
