@@ -29,10 +29,18 @@ class Config(BaseSettings):
         env_prefix="ROLEBOT_", env_file=".env", env_file_encoding="utf-8", extra="ignore"
     )
 
-    database: Path = Field(
-        Path("rolebot.sqlite3"),
-        description="SQLite file; relative paths are from the working directory.",
+    database: str = Field(
+        "rolebot.sqlite3",
+        description="A SQLite file (relative paths are from the working directory), or "
+        "postgresql://user@host/database for several instances.",
     )
+
+    @field_validator("database", mode="before")
+    @classmethod
+    def _database_text(cls, value: Any) -> Any:
+        """A Path is fine too (it would fold the // of a URL, so keep text)."""
+        return str(value) if isinstance(value, Path) else value
+
     scenarios_dir: Path = Field(default_factory=lambda: content_dir("scenarios"))
     locales_dir: Path = Field(default_factory=lambda: content_dir("locales"))
     support_contact: str = Field(

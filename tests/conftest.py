@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import socket
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -46,3 +47,34 @@ def store(tmp_path: Path) -> Iterator[SyncStore]:
     store = SyncStore(tmp_path / "rolebot.sqlite3")
     yield store
     store.close()
+
+
+POSTGRES_URL = os.environ.get("ROLEBOT_TEST_POSTGRES", "")
+"""A PostgreSQL database the tests may empty at will (.ci/run creates one and sets this)."""
+NO_POSTGRES = (
+    "PostgreSQL tests need ROLEBOT_TEST_POSTGRES=postgresql://user@127.0.0.1/db "
+    "(a database they may empty; .ci/run sets it)"
+)
+
+
+async def empty_postgres() -> str:
+    """The test database with every table dropped; its URL."""
+    import asyncpg
+
+    conn = await asyncpg.connect(POSTGRES_URL)
+    try:
+        await conn.execute("drop schema if exists public cascade; create schema public")
+    finally:
+        await conn.close()
+    return POSTGRES_URL
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+async def database(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[str]:
+    """The database setting of each backend: a SQLite file, or an emptied PostgreSQL."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "rolebot.sqlite3")
+        return
+    if not POSTGRES_URL:
+        pytest.skip(NO_POSTGRES)
+    yield await empty_postgres()

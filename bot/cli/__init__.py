@@ -2,24 +2,17 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
 from bot.cli import analytics, content, db, play, run, simulate
-from bot.cli.context import Context
+from bot.cli.context import DATABASE_HELP, Context
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.option(
-    "--database",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="SQLite file (default: $ROLEBOT_DATABASE or ./rolebot.sqlite3).",
-)
+@click.option("--database", default=None, metavar="FILE|URL", help=DATABASE_HELP)
 @click.version_option(package_name="rolebot")
 @click.pass_context
-def cli(ctx: click.Context, database: Path | None) -> None:
+def cli(ctx: click.Context, database: str | None) -> None:
     """rolebot teaches people their part in getting value from a service, one short scenario
     at a time, and records where they get stuck."""
     ctx.obj = Context(database)

@@ -23,7 +23,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 class Context:
     """Configuration shared by the subcommands, read once."""
 
-    def __init__(self, database: Path | None) -> None:
+    def __init__(self, database: str | None) -> None:
         self.config = Config()
         if database is not None:
             self.config.database = database
@@ -44,7 +44,7 @@ class Context:
 
     def storage(self, *, must_exist: bool = False, migrate: bool = True) -> Storage:
         path = self.config.database
-        if must_exist and not Path(path).exists():
+        if must_exist and "://" not in path and not Path(path).exists():
             raise click.ClickException(
                 f"no database at {path}. Run the bot or `rolebot play` first, "
                 "or try `rolebot simulate --users 500 --database demo.sqlite3`."
@@ -53,22 +53,26 @@ class Context:
 
 
 pass_context = click.make_pass_decorator(Context)
+DATABASE_HELP = (
+    "A SQLite file, or postgresql://user@host/db "
+    "(default: $ROLEBOT_DATABASE or ./rolebot.sqlite3)."
+)
 
 
 def database_option(fn: F) -> F:
     """`--database` after the subcommand too (`rolebot stats --database x.sqlite3`)."""
 
-    def remember(ctx: click.Context, _: click.Parameter, value: Path | None) -> None:
+    def remember(ctx: click.Context, _: click.Parameter, value: str | None) -> None:
         if value is not None:
             ctx.ensure_object(Context).config.database = value
 
     return click.option(
         "--database",
-        type=click.Path(path_type=Path),
         default=None,
+        metavar="FILE|URL",
         expose_value=False,
         callback=remember,
-        help="SQLite file (default: $ROLEBOT_DATABASE or ./rolebot.sqlite3).",
+        help=DATABASE_HELP,
     )(fn)
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import click
 
 from bot.cli.context import Context, database_option, pass_context, run_async
@@ -36,5 +39,10 @@ def db_migrate(obj: Context) -> None:
 @database_option
 @pass_context
 def db_path(obj: Context) -> None:
-    """Print the absolute path of the database file."""
-    click.echo(str(obj.config.database.resolve()))
+    """Print the absolute path of the database file (a PostgreSQL URL without its
+    password)."""
+    database = obj.config.database
+    if "://" in database and not database.startswith("sqlite:///"):
+        click.echo(re.sub(r"://([^:@/]*):[^@/]*@", r"://\1:***@", database))
+    else:
+        click.echo(str(Path(database.removeprefix("sqlite:///")).resolve()))

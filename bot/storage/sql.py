@@ -21,7 +21,8 @@ from bot.analytics.rollup import (
     Fact,
 )
 from bot.core.events import Event
-from bot.storage.port import KEEP, Change, ExportKind
+from bot.core.progress import Progress, Status
+from bot.storage.port import KEEP, Change, ExportKind, User
 
 Statement = tuple[str, list[list[Any]]]
 """SQL and the parameter rows to run it with (executemany)."""
@@ -66,6 +67,28 @@ INSERT_EVENT = (
 )
 DELETE_PROGRESS = "delete from progress where user_id = ?"
 DELETE_USER = "delete from users where id = ?"
+
+
+def user_from_row(row: Iterable[Any]) -> User:
+    """A row of SELECT_USER."""
+    (id_, external_id, key, locale, chosen, active, blocked, pressed) = tuple(row)
+    return User(id_, external_id, key, locale, bool(chosen), active, bool(blocked), pressed)
+
+
+def progress_from_row(row: Iterable[Any]) -> Progress:
+    """A row of SELECT_PROGRESS."""
+    (scenario, version, run, status, step, attempts, help_level, shown_at_ms, rated) = tuple(row)
+    return Progress(
+        scenario=scenario,
+        version=version,
+        run=run,
+        status=Status(status),
+        step=step,
+        attempts=attempts,
+        help_level=help_level,
+        shown_at_ms=shown_at_ms,
+        rated=bool(rated),
+    )
 
 
 def progress_row(change: Change) -> list[Any]:
@@ -260,8 +283,8 @@ def tallies_queries(filters: Filters, cutoff_ms: int) -> dict[str, tuple[str, li
             f"select scenario, version, locale, last_step, outcome, {idle}, count(*), "
             "sum(case when last_struggled = 0 then 1 else 0 end) from runs "
             f"where (outcome is null or outcome = 'blocked') and {q.sql} "
-            f"group by scenario, version, locale, last_step, outcome, {idle}",
-            [cutoff_ms, *q.params, cutoff_ms],
+            "group by 1, 2, 3, 4, 5, 6",
+            [cutoff_ms, *q.params],
         ),
         "runs": (
             "select scenario, version, locale, sum(runs), sum(fresh), sum(continued), "

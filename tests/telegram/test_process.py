@@ -30,7 +30,7 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def rows(db: Path, sql: str) -> list[Any]:
+def rows(db: Path | str, sql: str) -> list[Any]:
     with sqlite3.connect(db) as conn:
         return conn.execute(sql).fetchall()
 

@@ -16,7 +16,7 @@ import sqlite_utils
 from bot.analytics.filters import Filters
 from bot.analytics.metrics import Tallies
 from bot.analytics.rollup import Rollup, fact_from_event
-from bot.core.progress import Progress, Status
+from bot.core.progress import Progress
 from bot.storage import sql
 from bot.storage.port import Change, ExportKind, User
 from bot.storage.sqlite import derived, migrations, reading
@@ -201,7 +201,7 @@ class SqliteUnit:
 
     async def find_user(self, external_id: str) -> User | None:
         row = self.conn.execute(sql.SELECT_USER, [external_id]).fetchone()
-        return _user(row) if row else None
+        return sql.user_from_row(row) if row else None
 
     async def user(self, external_id: str, locale: str, now_ms: int) -> User:
         found = await self.find_user(external_id)
@@ -214,11 +214,11 @@ class SqliteUnit:
 
     async def progress(self, user_id: int, scenario: str) -> Progress:
         row = self.conn.execute(sql.SELECT_PROGRESS, [user_id, scenario]).fetchone()
-        return _progress(row) if row else Progress(scenario=scenario)
+        return sql.progress_from_row(row) if row else Progress(scenario=scenario)
 
     async def all_progress(self, user_id: int) -> dict[str, Progress]:
         rows = self.conn.execute(sql.SELECT_ALL_PROGRESS, [user_id]).fetchall()
-        return {row[0]: _progress(row) for row in rows}
+        return {row[0]: sql.progress_from_row(row) for row in rows}
 
     async def apply(self, change: Change) -> None:
         if change.progress is not None:
@@ -236,23 +236,3 @@ class SqliteUnit:
         self.conn.execute(sql.DELETE_PROGRESS, [user.id])
         self.conn.execute(sql.DELETE_USER, [user.id])
         self.storage._forgot = True
-
-
-def _user(row: tuple[Any, ...]) -> User:
-    (id_, external_id, key, locale, chosen, active, blocked, pressed) = row
-    return User(id_, external_id, key, locale, bool(chosen), active, bool(blocked), pressed)
-
-
-def _progress(row: tuple[Any, ...]) -> Progress:
-    (scenario, version, run, status, step, attempts, help_level, shown_at_ms, rated) = row
-    return Progress(
-        scenario=scenario,
-        version=version,
-        run=run,
-        status=Status(status),
-        step=step,
-        attempts=attempts,
-        help_level=help_level,
-        shown_at_ms=shown_at_ms,
-        rated=bool(rated),
-    )
