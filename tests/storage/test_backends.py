@@ -165,3 +165,35 @@ async def test_concurrent_instances_apply_each_update_once_and_in_order(
     assert len(shown_steps) == 11  # the first open and ten resumes, none twice
     for storage in instances:
         await storage.close()
+
+
+async def test_one_users_inputs_are_serialised_across_instances(library: Library) -> None:
+    """Help escalates one level per press: concurrent presses on two instances must see
+    each other's writes (the per-user lock), or two would both give the first level."""
+    if not POSTGRES_URL:
+        pytest.skip(NO_POSTGRES)
+    from bot.core.engine import help_levels
+    from bot.service import Command
+
+    url = await empty_postgres()
+    instances = [open_storage(url), open_storage(url)]
+    services = [Conversation(library, s) for s in instances]
+    scenario = library.scenarios["atm-withdrawal"]
+    for round_ in range(3):
+        who = Who(f"tg:{500 + round_}", "en")
+        response = await services[0].handle(who, Press(actions.Open(scenario.id)))
+        step = response.replies[-1].step
+        assert step is not None
+        levels = help_levels(scenario, step)
+        await asyncio.gather(
+            *(services[i % 2].handle(who, Command("help")) for i in range(len(levels)))
+        )
+        async with instances[0].unit(who.external_id or "") as unit:
+            found = await unit.find_user(who.external_id or "")
+        assert found is not None
+        asked = [
+            e["level"] for e in await instances[0].events(found.id) if e["kind"] == "help_asked"
+        ]
+        assert asked == list(levels)
+    for storage in instances:
+        await storage.close()
