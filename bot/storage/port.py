@@ -114,4 +114,13 @@ class Storage(Protocol):
     async def migrate(self) -> list[str]:
         """Apply pending schema migrations; returns their names."""
 
+    def dump(self, table: str) -> AsyncIterator[list[tuple[Any, ...]]]:
+        """The rows of one of `bot.storage.sql.COPIED`'s tables, in chunks (`db copy`)."""
+
+    async def restore(self, table: str, rows: list[tuple[Any, ...]]) -> None:
+        """Insert copied rows as they are, ids included (`db copy`, into an empty target)."""
+
+    async def restored(self) -> None:
+        """After a copy: new ids continue above the copied ones; derived rows rebuilt."""
+
     async def close(self) -> None: ...

@@ -395,3 +395,40 @@ def export_query(kind: ExportKind, filters: Filters) -> tuple[str, list[Any]]:
     alias, sql, by_event_time = _EXPORTS[kind]
     where, params = _export_where(filters, alias, by_event_time=by_event_time)
     return sql.format(where=where), params
+
+
+# -- copying a whole installation ------------------------------------------------------------
+
+COPIED: dict[str, tuple[str, ...]] = {
+    "users": (
+        "id", "external_id", "key", "locale", "locale_chosen", "active_scenario", "blocked",
+        "created_ms", "pressed_message",
+    ),
+    "progress": (
+        "user_id", "scenario", "version", "run", "status", "step", "attempts", "help_level",
+        "shown_at_ms", "rated", "updated_ms",
+    ),
+    "events": (
+        "id", "user_id", "scenario", "version", "run", "step", "locale", "kind", "at_ms",
+        "option", "correct", "attempt", "elapsed_ms", "level", "length", "score", "extra",
+    ),
+    "processed_updates": ("update_id", "at_ms"),
+}  # fmt: skip
+"""The tables `rolebot db copy` moves, in an order that satisfies foreign keys; the derived
+analytics tables are rebuilt on the target instead (which also proves them equal)."""
+COPY_ORDER = {"users": "id", "progress": "user_id, scenario", "events": "id",
+              "processed_updates": "update_id"}  # fmt: skip
+
+
+def copy_select(table: str) -> str:
+    return f"select {', '.join(COPIED[table])} from {table} order by {COPY_ORDER[table]}"
+
+
+def copy_insert(table: str, *, overriding: bool = False) -> str:
+    """`overriding`: PostgreSQL's identity columns take the copied ids as they are."""
+    columns = COPIED[table]
+    override = " overriding system value" if overriding else ""
+    return (
+        f"insert into {table} ({', '.join(columns)}){override} "
+        f"values ({', '.join('?' * len(columns))})"
+    )

@@ -136,6 +136,34 @@ class PostgresStorage:
         async with pool.acquire() as conn, conn.transaction():
             return await rebuild(conn)
 
+    async def dump(self, table: str) -> AsyncIterator[list[tuple[Any, ...]]]:
+        pool = await self.pool()
+        async with pool.acquire() as conn, conn.transaction():
+            cursor = await conn.cursor(sql.copy_select(table))
+            while rows := await cursor.fetch(5_000):
+                yield [tuple(row) for row in rows]
+
+    async def restore(self, table: str, rows: list[tuple[Any, ...]]) -> None:
+        identity = table in ("users", "events")
+        pool = await self.pool()
+        async with pool.acquire() as conn, conn.transaction():
+            await conn.executemany(q(sql.copy_insert(table, overriding=identity)), rows)
+
+    async def restored(self) -> None:
+        """Identity sequences continue above the copied ids (users: above every number in
+        events too, so a forgotten user's number is never given again)."""
+        pool = await self.pool()
+        async with pool.acquire() as conn, conn.transaction():
+            await conn.execute(
+                "select setval(pg_get_serial_sequence('users', 'id'), greatest(1, "
+                "(select max(id) from users), (select max(user_id) from events)))"
+            )
+            await conn.execute(
+                "select setval(pg_get_serial_sequence('events', 'id'), "
+                "greatest(1, (select max(id) from events)))"
+            )
+        await self.rebuild_analytics()
+
     async def close(self) -> None:
         if self._pool is not None:
             await self._pool.close()

@@ -182,6 +182,32 @@ class SqliteStorage:
                 raise
             return total
 
+    async def dump(self, table: str) -> AsyncIterator[list[tuple[Any, ...]]]:
+        cursor = self.conn.execute(sql.copy_select(table))
+        while rows := cursor.fetchmany(5_000):
+            yield rows
+
+    async def restore(self, table: str, rows: list[tuple[Any, ...]]) -> None:
+        async with self._writer:
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                self.conn.executemany(sql.copy_insert(table), rows)
+                self.conn.execute("COMMIT")
+            except BaseException:
+                self._rollback()
+                raise
+
+    async def restored(self) -> None:
+        """AUTOINCREMENT follows the copied ids by itself; above events' user ids too."""
+        async with self._writer:
+            self.conn.execute("BEGIN IMMEDIATE")
+            self.conn.execute(
+                "update sqlite_sequence set seq = max(seq, "
+                "coalesce((select max(user_id) from events), 0)) where name = 'users'"
+            )
+            self.conn.execute("COMMIT")
+        await self.rebuild_analytics()
+
     async def close(self) -> None:
         if self.checkpointer is not None:
             await asyncio.to_thread(self.checkpointer.stop)
