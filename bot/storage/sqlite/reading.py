@@ -57,9 +57,17 @@ def tallies(conn: sqlite3.Connection, filters: Filters, cutoff_ms: int) -> Talli
             f"from run_daily where {q.sql} group by scenario, version, locale",
             q.params,
         ).fetchall(),
+        recent=conn.execute(
+            # Runs started within the idle timeout that already ended: too young to judge
+            # (those that will drop cannot have yet). A short range of the start-time index.
+            "select scenario, version, locale, outcome, count(*) from runs "
+            "where started_ms >= ? and outcome in ('completed', 'restarted', 'blocked') "
+            f"and {q.sql} group by scenario, version, locale, outcome",
+            [cutoff_ms, *q.params],
+        ).fetchall(),
         complete_times=conn.execute(
-            "select scenario, version, seconds, locale, sum(n) from complete_times "
-            f"where {q.sql} group by scenario, version, seconds, locale",
+            "select scenario, version, pause, seconds, locale, sum(n) from complete_times "
+            f"where {q.sql} group by scenario, version, pause, seconds, locale",
             q.params,
         ).fetchall(),
         steps=conn.execute(
@@ -80,7 +88,12 @@ def tallies(conn: sqlite3.Connection, filters: Filters, cutoff_ms: int) -> Talli
         latest=conn.execute(
             "select scenario, version from run_daily group by scenario, version order by max(day)"
         ).fetchall(),
-        blocked_users=conn.execute("select count(*) from users where blocked = 1").fetchone()[0],
+        blocked_users=conn.execute(
+            # Blocked now, among the users with a run in the selection (runs' columns first).
+            "select count(*) from users where blocked = 1 and exists "
+            f"(select 1 from runs where runs.user_id = users.id and {q.sql})",
+            q.params,
+        ).fetchone()[0],
     )
 
 
