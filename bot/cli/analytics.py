@@ -71,12 +71,13 @@ def stats_command(
     elif fmt == "csv":
         write_csv(result, sys.stdout)
     else:
+        from bot.analytics.report import Texts
         from bot.analytics.tables import print_stats
 
         console = Console(highlight=False)
         if not console.is_terminal:
             console = Console(highlight=False, width=160)
-        print_stats(result, console, detailed=bool(scenarios))
+        print_stats(result, console, Texts(obj.library(), "en"), detailed=bool(scenarios))
 
 
 CSV_COLUMNS = (

@@ -47,7 +47,8 @@ def _date(text: str | None, option: str, today: date) -> date | None:
         return parse_since(text, today)
     except ValueError:
         raise click.BadParameter(
-            f"{text!r} is not a date (use today, yesterday, 7d, 4w or YYYY-MM-DD)", param_hint=option
+            f"{text!r} is not a date (use today, yesterday, 7d, 4w or YYYY-MM-DD)",
+            param_hint=option,
         ) from None
 
 
@@ -85,7 +86,10 @@ def filter_options(fn: F) -> F:
             "before, 4w, or YYYY-MM-DD.",
         ),
         click.option(
-            "--until", default=None, metavar="DATE", help="Last day (included); also today, yesterday."
+            "--until",
+            default=None,
+            metavar="DATE",
+            help="Last day (included); also today, yesterday.",
         ),
         click.option(
             "--lang", type=click.Choice(["ru", "en"]), default=None, help="Only this language."

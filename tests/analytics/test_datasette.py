@@ -43,12 +43,13 @@ DATASETTE_PARAMETERS = {k: str(v) for k, v in PARAMETERS.items()}
 
 
 @pytest.mark.parametrize("name", sorted(QUERIES))
-async def test_canned_query_through_datasette(simulated: Path, tmp_path: Path, name: str) -> None:
+async def test_canned_query_through_datasette(simulated: Path, name: str) -> None:
     """In process (no socket): Datasette reads the metadata and binds the parameters itself."""
     datasette_app = pytest.importorskip("datasette.app")
-    database = tmp_path / "rolebot.sqlite3"
-    database.write_bytes(simulated.read_bytes())
-    ds = datasette_app.Datasette([str(database)], metadata=METADATA, immutables=[])
+    ds = datasette_app.Datasette([], metadata=METADATA)
+    ds.add_database(
+        datasette_app.Database(ds, path=str(simulated), is_mutable=False), name="rolebot"
+    )
     sql = QUERIES[name]["sql"]
     used = sorted(set(re.findall(r":([a-z_]+)", sql)))
     query = "&".join(f"{k}={DATASETTE_PARAMETERS[k]}" for k in used)

@@ -92,4 +92,3 @@ def test_stats_json_has_unsettled_beside_the_rate(store: Store) -> None:
     log.walk("a", ["intro", "q1"], NOW - HOUR)
     data = demo(store).as_dict()
     assert data["unsettled"] == 1 and data["settled"] == 0 and data["completion_rate"] is None
-
