@@ -46,7 +46,7 @@ class StepFigures:
     depth: int | None
     """Shortest distance from the first step; None for a step not in the current file."""
     order: int = 10_000
-    """Position in the scenario file, to order steps at the same depth."""
+    """Position in funnel order (`bot.analytics.flow`)."""
     reach: int = 0
     answered: int = 0
     wrong_first: int = 0
@@ -59,6 +59,8 @@ class StepFigures:
     switched: int = 0
     struggled: int = 0
     restarted: int = 0
+    carried: int = 0
+    """Reach a continued run carried over from the old version (its start step)."""
     dropped: int = 0
     dropped_quietly: int = 0
     """Dropped here without any other struggle signal at this step."""
@@ -166,17 +168,36 @@ class RunFigures:
     in_progress: int = 0
     rated: int = 0
     score_sum: int = 0
+    recent_completed: int = 0
+    """Of the runs completed, those started within the idle timeout (likewise below)."""
+    recent_restarted: int = 0
+    recent_blocked: int = 0
     complete_times: Counter[int] = field(default_factory=Counter)
 
     @property
+    def recent_ended(self) -> int:
+        return self.recent_completed + self.recent_restarted + self.recent_blocked
+
+    @property
     def settled(self) -> int:
-        """Runs with a verdict: all but those still in progress or taken over by a new
-        version."""
-        return self.runs - self.in_progress - self.superseded
+        """Runs with a verdict: started at least the idle timeout ago (so they had the time to
+        drop), not in progress and not taken over by a new version."""
+        return self.runs - self.in_progress - self.superseded - self.recent_ended
+
+    @property
+    def unsettled(self) -> int:
+        """Runs not judged yet: in progress, or started within the idle timeout."""
+        return self.in_progress + self.recent_ended
+
+    @property
+    def settled_completed(self) -> int:
+        return self.completed - self.recent_completed
 
     @property
     def completion_rate(self) -> float | None:
-        return rate(self.completed, self.settled)
+        """Completed ÷ settled, both over the settled runs: counting a recent completion
+        while its peers that will drop are still in progress would inflate recent periods."""
+        return rate(self.settled_completed, self.settled)
 
     @property
     def rating(self) -> float | None:
@@ -199,6 +220,8 @@ class RunFigures:
         return {
             **{name: getattr(self, name) for name in _RUN_SUMS},
             "settled": self.settled,
+            "unsettled": self.unsettled,
+            "settled_completed": self.settled_completed,
             "completion_rate": self.completion_rate,
             "rating": self.rating,
             "median_complete_s": self.median_complete_s,
@@ -218,6 +241,9 @@ _RUN_SUMS = (
     "in_progress",
     "rated",
     "score_sum",
+    "recent_completed",
+    "recent_restarted",
+    "recent_blocked",
 )
 
 
@@ -229,15 +255,10 @@ class Slice:
     steps: dict[str, StepFigures]
 
     def ordered_steps(self) -> list[StepFigures]:
-        """Funnel order: by distance from the first step, end steps last, then file order."""
+        """Funnel order (`bot.analytics.flow`): each branch to its end before the next, end
+        steps last, then steps no longer in the scenario file."""
         return sorted(
-            self.steps.values(),
-            key=lambda s: (
-                s.kind == "end",
-                s.depth if s.depth is not None else 10_000,
-                s.order,
-                s.step,
-            ),
+            self.steps.values(), key=lambda s: (s.depth is None, s.kind == "end", s.order, s.step)
         )
 
 

@@ -33,8 +33,10 @@ class Filters:
 
 
 def parse_since(text: str, today: date) -> date:
-    """`7d` (today and the 6 days before), `4w`, or an ISO date."""
+    """`today`, `yesterday`, `7d` (today and the 6 days before), `4w`, or an ISO date."""
     text = text.strip().lower()
+    if text in ("today", "yesterday"):
+        return today - timedelta(days=int(text == "yesterday"))
     for suffix, days in (("d", 1), ("w", 7)):
         if text.endswith(suffix) and text[:-1].isdigit():
             return today - timedelta(days=int(text[:-1]) * days - 1)

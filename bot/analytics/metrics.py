@@ -16,6 +16,7 @@ from bot.analytics.figures import (
     iso,
 )
 from bot.analytics.filters import ALL, Filters, now_ms, parse_since
+from bot.analytics.flow import flow
 from bot.analytics.rollup import STEP_COUNTERS
 from bot.core.loader import Library
 from bot.core.model import ChoiceStep, EndStep, InfoStep, QuestionStep, TextStep
@@ -50,8 +51,11 @@ class Tallies:
     runs: list[tuple[Any, ...]] = field(default_factory=list)
     """(scenario, version, locale, runs, fresh, continued, completed, restarted, superseded,
     rated, score_sum)"""
+    recent: list[tuple[Any, ...]] = field(default_factory=list)
+    """(scenario, version, locale, outcome, runs) of runs started at or after the cutoff that
+    completed, restarted or were blocked: too young to judge."""
     complete_times: list[tuple[Any, ...]] = field(default_factory=list)
-    """(scenario, version, seconds, locale, n)"""
+    """(scenario, version, longest pause, seconds, locale, n)"""
     steps: list[tuple[Any, ...]] = field(default_factory=list)
     """(scenario, version, step, locale, *STEP_COUNTERS)"""
     answer_times: list[tuple[Any, ...]] = field(default_factory=list)
@@ -76,7 +80,8 @@ def compute(
     now = now_ms() if now is None else now
     filters = filters or Filters()
     scenarios = dict(library.scenarios) if library is not None else {}
-    runs = _run_rows(tallies)
+    longest = int(idle_timeout_hours * 3600)
+    runs = _run_rows(tallies, longest)
     seen: dict[str, dict[str, int]] = {}
     latest: dict[str, str] = {}
     for (scenario, version, _), figures in sorted(runs.items()):
@@ -97,7 +102,7 @@ def compute(
             chosen[name] = (latest[name],)
         else:
             continue
-    steps = _step_rows(tallies)
+    steps = _step_rows(tallies, longest)
     result = []
     for name, versions in chosen.items():
         stats = _assemble(name, versions, library, runs, steps, filters)
@@ -117,7 +122,9 @@ _Key = tuple[str, str, str]
 """(scenario, version, locale)"""
 
 
-def _run_rows(tallies: Tallies) -> dict[_Key, RunFigures]:
+def _run_rows(tallies: Tallies, longest_s: int) -> dict[_Key, RunFigures]:
+    """Runs by outcome; times to complete of the runs that never paused `longest_s` or more
+    (a longer break is not part of learning the scenario)."""
     found: dict[_Key, RunFigures] = {}
 
     def figures(key: _Key) -> RunFigures:
@@ -127,8 +134,12 @@ def _run_rows(tallies: Tallies) -> dict[_Key, RunFigures]:
         f = figures(row[:3])
         (f.runs, f.fresh, f.continued, f.completed, f.restarted, f.superseded) = row[3:9]
         f.rated, f.score_sum = row[9], row[10]
-    for scenario, version, seconds, locale, n in tallies.complete_times:
-        figures((scenario, version, locale)).complete_times[seconds] += n
+    for scenario, version, pause, seconds, locale, n in tallies.complete_times:
+        if pause < longest_s:
+            figures((scenario, version, locale)).complete_times[seconds] += n
+    for scenario, version, locale, outcome, n in tallies.recent:
+        f = figures((scenario, version, locale))
+        setattr(f, f"recent_{outcome}", getattr(f, f"recent_{outcome}") + n)
     for scenario, version, locale, _, outcome, idle, n, _ in tallies.unfinished:
         f = figures((scenario, version, locale))
         if outcome == "blocked":
@@ -144,7 +155,7 @@ _StepKey = tuple[str, str, str, str]
 """(scenario, version, locale, step)"""
 
 
-def _step_rows(tallies: Tallies) -> dict[_StepKey, dict[str, Any]]:
+def _step_rows(tallies: Tallies, longest_s: int) -> dict[_StepKey, dict[str, Any]]:
     found: dict[_StepKey, dict[str, Any]] = {}
 
     def row_for(key: tuple[Any, ...]) -> dict[str, Any]:
@@ -157,6 +168,8 @@ def _step_rows(tallies: Tallies) -> dict[_StepKey, dict[str, Any]]:
         key = (scenario, version, locale, step)
         row_for(key)["sums"].update(dict(zip(STEP_COUNTERS, counts, strict=True)))
     for scenario, version, step, seconds, locale, n in tallies.answer_times:
+        if seconds >= longest_s:
+            continue  # a break, not an answer time
         row_for((scenario, version, locale, step))["times"][seconds] += n
     for scenario, version, step, option, locale, chosen, wrong in tallies.options:
         entry = row_for((scenario, version, locale, step))
@@ -207,9 +220,9 @@ def _assemble(
             locales.append(locale)
     template: dict[str, StepFigures] = {}
     if scenario is not None:
-        for index, spec in enumerate(scenario.spec.steps):
-            depth = scenario.depth.get(spec.id)
-            template[spec.id] = StepFigures(spec.id, _kind(spec), depth, index)
+        for position, sid in enumerate(flow(scenario).order):
+            spec = scenario.steps[sid]
+            template[sid] = StepFigures(sid, _kind(spec), scenario.depth.get(sid, 0), position)
 
     def fresh_steps() -> dict[str, StepFigures]:
         return {sid: StepFigures(s.step, s.kind, s.depth, s.order) for sid, s in template.items()}
@@ -225,6 +238,8 @@ def _assemble(
             continue
         known = template.get(step) or StepFigures(step, "unknown", None)
         part = StepFigures(step, known.kind, known.depth, known.order, **entry["sums"])
+        if filters.version == ALL:
+            part.reach -= part.carried  # the journey reached it in the older version
         part.times, part.chosen, part.wrong = entry["times"], entry["chosen"], entry["wrong"]
         for lang in (ALL, locale):
             target = slices[lang].steps.setdefault(

@@ -11,18 +11,18 @@ from typing import Any
 import jinja2
 from fluent.runtime import FluentBundle, FluentResource
 
-from bot.analytics.metrics import ALL, ScenarioStats, Stats, StepFigures
+from bot.analytics.flow import flow
+from bot.analytics.metrics import ALL, MIN_REACH, ScenarioStats, Stats, StepFigures
 from bot.core import keys
 from bot.core.errors import MissingTranslationError
 from bot.core.loader import Library
-from bot.core.model import EndStep
 from bot.core.replies import Text
-from bot.core.scenario import Scenario, successors
+from bot.core.scenario import Scenario
 from bot.i18n import Translator
 
 REPORT_LANGUAGES = ("en", "ru")
 TOP_STUCK = 10
-NODE_W, NODE_H, LAYER_GAP, NODE_GAP = 150, 42, 34, 18
+NODE_W, NODE_H, LAYER_GAP, COLUMN_GAP = 150, 42, 40, 44
 
 
 class Words:
@@ -113,6 +113,8 @@ class Node:
 
 @dataclass(frozen=True)
 class Edge:
+    source: str
+    target: str
     path: str
     back: bool
 
@@ -125,49 +127,94 @@ class Graph:
     edges: list[Edge]
 
 
-def layout(scenario: Scenario, figures: dict[str, StepFigures]) -> Graph:
-    """Layers by distance from the first step, left to right in file order within a layer;
-    end steps at the bottom, so every forward arrow points down."""
-    layers: dict[int, list[str]] = {}
-    deepest = max(scenario.depth.values(), default=0)
-    for spec in scenario.spec.steps:
-        if isinstance(spec, EndStep):
-            layer = deepest + 2
-        else:
-            layer = scenario.depth.get(spec.id, deepest + 1)
-        layers.setdefault(layer, []).append(spec.id)
-    widest = max(len(ids) for ids in layers.values())
-    width = widest * (NODE_W + NODE_GAP) + NODE_GAP + 60
-    places: dict[str, tuple[int, int]] = {}
-    for row, depth in enumerate(sorted(layers)):
-        ids = layers[depth]
-        span = len(ids) * (NODE_W + NODE_GAP) - NODE_GAP
-        left = (width - span) // 2
-        for i, sid in enumerate(ids):
-            places[sid] = (left + i * (NODE_W + NODE_GAP), 10 + row * (NODE_H + LAYER_GAP))
+def short(text: str, limit: int) -> str:
+    """The first words of a text, cut at a word boundary."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0] if " " in text[: limit - 1] else text[: limit - 1]
+    return cut.rstrip(",.:;—-") + "…"
+
+
+def layout(
+    scenario: Scenario, figures: dict[str, StepFigures], labels: dict[str, str] | None = None
+) -> Graph:
+    """Rows by the longest way from the first step (a step where branches meet sits below all
+    of them); each branch in a column of its own. Every arrow runs in the gaps between rows
+    and columns, so none crosses a box; dashed arrows lead back to an earlier step."""
+    way = flow(scenario)
+    row: dict[str, int] = {}
+    for sid in way.order:
+        row.setdefault(sid, 0)
+        for target in way.forward[sid]:
+            row[target] = max(row.get(target, 0), row[sid] + 1)
+    incoming: dict[str, list[str]] = {sid: [] for sid in scenario.steps}
+    for sid, targets in way.forward.items():
+        for target in targets:
+            incoming[target].append(sid)
+    column: dict[str, int] = {}
+    taken: set[tuple[int, int]] = set()
+    columns = 1
+    for sid in way.order:
+        if sid not in column:
+            column[sid] = min((column[p] for p in incoming[sid] if p in column), default=0)
+        if (column[sid], row[sid]) in taken:
+            column[sid], columns = columns, columns + 1
+        taken.add((column[sid], row[sid]))
+        continues = True
+        for target in way.forward[sid]:
+            if len(incoming[target]) > 1 or target in column:
+                continue  # a meeting point takes its place once all branches are in
+            if continues:
+                column[target], continues = column[sid], False
+            else:
+                column[target], columns = columns, columns + 1
+    columns = max(columns, max(column.values(), default=0) + 1)
+    rows = max(row.values(), default=0) + 1
+    pitch_x, pitch_y = NODE_W + COLUMN_GAP, NODE_H + LAYER_GAP
+    width = COLUMN_GAP + columns * pitch_x + 40
+    height = 10 + rows * pitch_y
+
+    def box(sid: str) -> tuple[int, int]:
+        return COLUMN_GAP + column[sid] * pitch_x, 10 + row[sid] * pitch_y
+
     nodes = []
-    for sid, (x, y) in places.items():
+    for sid in way.order:
+        x, y = box(sid)
         f = figures.get(sid)
-        label = sid if len(sid) <= 19 else sid[:18] + "…"
+        label = short((labels or {}).get(sid, sid), 24)
         nodes.append(Node(sid, label, x, y, heat(f.drop_rate if f else None), f))
     edges = []
-    for sid, step in scenario.steps.items():
-        x1, y1 = places[sid]
-        for target in dict.fromkeys(successors(step)):
-            if target not in places:
-                continue
-            x2, y2 = places[target]
-            if y2 > y1:
-                sx, sy, tx, ty = x1 + NODE_W // 2, y1 + NODE_H, x2 + NODE_W // 2, y2
-                mid = (sy + ty) / 2
-                path = f"M{sx},{sy} C{sx},{mid} {tx},{mid} {tx},{ty - 6}"
-                edges.append(Edge(path, back=False))
+    lanes: dict[tuple[str, int], int] = {}
+
+    def lane(kind: str, index: int) -> int:
+        """A few pixels apart for each arrow sharing a gap, so they can be told apart."""
+        used = lanes.get((kind, index), 0)
+        lanes[(kind, index)] = used + 1
+        return (used % 5) * 5
+
+    for sid in way.order:
+        x1, y1 = box(sid)
+        sx, sy = x1 + NODE_W // 2, y1 + NODE_H
+        moves = [(t, False) for t in way.forward[sid]]
+        moves += [(t, True) for s, t in way.back if s == sid]
+        for target, back in moves:
+            x2, y2 = box(target)
+            tx, ty = x2 + NODE_W // 2, y2
+            below = sy + 8 + lane("row", row[sid])  # the gap under the source's row
+            above = ty - 8 - lane("row", row[target] - 1)  # the gap over the target's row
+            if not back and row[target] == row[sid] + 1:
+                path = f"M{sx},{sy} L{sx},{below} L{tx},{below} L{tx},{ty - 2}"
             else:
-                # A way back (a detour, a retry): a curve around the right-hand side.
-                sx, sy, tx, ty = x1 + NODE_W, y1 + NODE_H // 2, x2 + NODE_W, y2 + NODE_H // 2
-                bend = max(sx, tx) + 40
-                edges.append(Edge(f"M{sx},{sy} C{bend},{sy} {bend},{ty} {tx + 6},{ty}", True))
-    height = 10 + len(layers) * (NODE_H + LAYER_GAP)
+                if back:  # round the right-hand side of every column
+                    gutter = COLUMN_GAP + columns * pitch_x - COLUMN_GAP // 2 + lane("right", 0)
+                else:  # down the gap left of the target's column
+                    gutter = x2 - COLUMN_GAP // 2 - 6 + lane("col", column[target])
+                path = (
+                    f"M{sx},{sy} L{sx},{below} L{gutter},{below} L{gutter},{above} "
+                    f"L{tx},{above} L{tx},{ty - 2}"
+                )
+            edges.append(Edge(sid, target, path, back))
     return Graph(width, height, nodes, edges)
 
 
@@ -243,8 +290,15 @@ def render(
     scenarios = []
     for scenario in stats.scenarios:
         loaded = library.scenarios.get(scenario.scenario) if library is not None else None
-        graph = layout(loaded, scenario.all.steps) if loaded is not None else None
         steps = scenario.all.ordered_steps()
+        full = {s.step: texts.step(scenario.scenario, s.step) for s in steps}
+        labels = {sid: short(text, 22) for sid, text in full.items()}
+        graph = layout(loaded, scenario.all.steps, full) if loaded is not None else None
+        wrong = {
+            s.step: texts.option(scenario.scenario, s.step, s.top_wrong[0])
+            for s in steps
+            if s.top_wrong
+        }
         scenarios.append(
             {
                 "stats": scenario,
@@ -254,12 +308,14 @@ def render(
                 "languages": [lang_ for lang_ in scenario.slices if lang_ != ALL],
                 "worst": {s.step for s in scenario.worst_steps()},
                 "max_reach": max([s.reach for s in steps] + [scenario.all.runs.runs, 1]),
-                "texts": {s.step: texts.step(scenario.scenario, s.step) for s in steps},
+                "texts": full,
+                "labels": labels,
+                "wrong": wrong,
             }
         )
     totals = {
         "runs": sum(s.all.runs.runs for s in stats.scenarios),
-        "completed": sum(s.all.runs.completed for s in stats.scenarios),
+        "completed": sum(s.all.runs.settled_completed for s in stats.scenarios),
         "settled": sum(s.all.runs.settled for s in stats.scenarios),
         "dropped": sum(s.all.runs.dropped for s in stats.scenarios),
         "blocked": sum(s.all.runs.blocked for s in stats.scenarios),
@@ -275,6 +331,8 @@ def render(
             filters=stats.filters.describe(),
             scenarios=scenarios,
             stuck=top_stuck(stats, texts),
+            min_reach=MIN_REACH,
+            unsettled=sum(s.all.runs.unsettled for s in stats.scenarios),
             totals=totals,
             generated=when.strftime("%Y-%m-%d %H:%M UTC"),
         )

@@ -37,10 +37,12 @@ STEP_COUNTERS = (
     "switched",
     "struggled",
     "restarted",
+    "carried",
 )
 OPTION_KEY = (*STEP_KEY, "option")
 TIME_KEY = (*STEP_KEY, "seconds")
-COMPLETE_KEY = (*RUN_KEY, "seconds")
+COMPLETE_KEY = (*RUN_KEY, "pause", "seconds")
+"""`pause`: the run's longest pause before completing, bucketed like the time."""
 
 
 def bucket_seconds(ms: int) -> int:
@@ -360,7 +362,8 @@ class Rollup:
             if self._end(run, "completed", f.at_ms) and not run.from_version:
                 key = (run.scenario, run.version, run.day, run.locale, run.source)
                 seconds = bucket_seconds(f.at_ms - run.started_ms)
-                self._counter("complete_times", (*key, seconds))[0] += 1
+                pause = bucket_seconds(run.max_gap_ms)
+                self._counter("complete_times", (*key, pause, seconds))[0] += 1
         elif kind == "run_restarted":
             if self._end(run, "restarted", f.at_ms) and visit is not None:
                 self._bump(visit, "restarted")
@@ -378,6 +381,9 @@ class Rollup:
 
     def _apply_to_visit(self, v: VisitRow, f: Fact) -> None:
         match f.kind:
+            case "run_started":
+                if f.from_version:
+                    self._bump(v, "carried")
             case "answer_given":
                 first = not v.answered
                 if first:

@@ -6,10 +6,10 @@ from rich.console import Console
 from rich.table import Table
 
 from bot.analytics.metrics import ALL, ScenarioStats, Stats, StepFigures
-from bot.analytics.report import duration, number, pct
+from bot.analytics.report import Texts, duration, number, pct, short
 
 
-def print_stats(stats: Stats, console: Console, *, detailed: bool) -> None:
+def print_stats(stats: Stats, console: Console, texts: Texts, *, detailed: bool) -> None:
     period = stats.filters.describe()
     console.print(
         f"[bold]Runs started {period['since'] or 'since the first day'} → "
@@ -17,26 +17,43 @@ def print_stats(stats: Stats, console: Console, *, detailed: bool) -> None:
         f"version: {period['version']}  users: {period['source']}  "
         f"dropped after {stats.idle_timeout_hours:g} h idle"
     )
+    if not any(s.all.runs.runs for s in stats.scenarios):
+        console.print("No runs started in this period (see --since, --until and the filters).")
+        return
     if not detailed:
-        console.print(overview(stats))
-        console.print(worst(stats))
+        console.print(overview(stats, texts))
+        console.print(worst(stats, texts))
     for scenario in stats.scenarios if detailed else ():
-        print_scenario(scenario, console)
-    console.print(f"[dim]{stats.blocked_users} users have blocked the bot (counted apart).[/]")
+        print_scenario(scenario, console, texts)
+    users = "user has" if stats.blocked_users == 1 else "users have"
+    console.print(
+        f"[dim]{stats.blocked_users} {users} blocked the bot, among those who started a run "
+        "in this selection (counted apart).[/]"
+    )
 
 
-def overview(stats: Stats) -> Table:
+def _step(texts: Texts, scenario: str, step: str) -> str:
+    return short(texts.step(scenario, step), 30)
+
+
+def _wrong(texts: Texts, scenario: str, step: StepFigures) -> str:
+    top = step.top_wrong
+    return f"{short(texts.option(scenario, step.step, top[0]), 30)} ×{top[1]}" if top else "—"
+
+
+def overview(stats: Stats, texts: Texts) -> Table:
     table = Table(title="Scenarios", title_justify="left")
     for name in ("scenario", "runs", "completed", "completion", "dropped", "in progress"):
         table.add_column(name, justify="left" if name == "scenario" else "right")
     table.add_column("median time", justify="right")
     table.add_column("rating", justify="right")
+    table.add_column("unsettled", justify="right")
     table.add_column("worst step")
     for s in stats.scenarios:
         r = s.all.runs
         worst = s.worst_steps(1)
         table.add_row(
-            s.scenario,
+            texts.title(s.scenario),
             str(r.runs),
             str(r.completed),
             pct(r.completion_rate),
@@ -44,38 +61,45 @@ def overview(stats: Stats) -> Table:
             str(r.in_progress),
             duration(r.median_complete_s),
             number(r.rating),
-            f"[red]{worst[0].step}[/] ({pct(worst[0].stuck_score)} stuck)" if worst else "—",
+            str(r.unsettled),
+            f"[red]{_step(texts, s.scenario, worst[0].step)}[/] "
+            f"({pct(worst[0].stuck_score)} stuck)"
+            if worst
+            else "—",
         )
     return table
 
 
-def worst(stats: Stats, n: int = 10) -> Table:
+def worst(stats: Stats, texts: Texts, n: int = 10) -> Table:
     ranked = [(s, step) for s in stats.scenarios for step in s.worst_steps(1000)]
     ranked.sort(key=lambda pair: (-(pair[1].stuck_score or 0.0), -pair[1].reach))
-    table = Table(title=f"Top {n} stuck steps", title_justify="left")
+    shown = min(n, len(ranked))
+    title = {0: "No step reached by enough runs to rank", 1: "The step where people get stuck"}
+    table = Table(title=title.get(shown, f"Top {shown} stuck steps"), title_justify="left")
     for name in ("scenario", "step", "stuck", "reach", "help", "wrong first", "dropped"):
         table.add_column(name, justify="left" if name in ("scenario", "step") else "right")
     table.add_column("most chosen wrong")
     for scenario, step in ranked[:n]:
-        top = step.top_wrong
         table.add_row(
-            scenario.scenario,
-            step.step,
+            texts.title(scenario.scenario),
+            _step(texts, scenario.scenario, step.step),
             f"[bold red]{pct(step.stuck_score)}[/]",
             str(step.reach),
             pct(step.help_rate),
             pct(step.first_wrong_rate),
             pct(step.drop_rate),
-            f"{top[0]} ×{top[1]}" if top else "—",
+            _wrong(texts, scenario.scenario, step),
         )
     return table
 
 
-def print_scenario(scenario: ScenarioStats, console: Console) -> None:
+def print_scenario(scenario: ScenarioStats, console: Console, texts: Texts) -> None:
     r = scenario.all.runs
     console.print(
-        f"\n[bold]{scenario.scenario}[/] version {', '.join(scenario.versions)}: "
-        f"{r.runs} runs, {r.completed} completed ({pct(r.completion_rate)}), {r.dropped} dropped, "
+        f"\n[bold]{texts.title(scenario.scenario)}[/] ({scenario.scenario}) version "
+        f"{', '.join(scenario.versions)}: {r.runs} runs, {r.completed} completed "
+        f"({pct(r.completion_rate)} of {r.settled} settled; {r.unsettled} not settled yet), "
+        f"{r.dropped} dropped, "
         f"{r.in_progress} in progress, {r.restarted} restarted, {r.blocked} blocked, "
         f"{r.superseded} moved to a newer version; median time {duration(r.median_complete_s)}, "
         f"rating {number(r.rating)} ({r.rated})"
@@ -89,7 +113,10 @@ def print_scenario(scenario: ScenarioStats, console: Console) -> None:
     for name in (*columns, "typed", "median/p90", "top wrong", "stuck"):
         table.add_column(name, justify="left" if name in ("step", "top wrong") else "right")
     for position, step in enumerate(scenario.all.ordered_steps(), start=1):
-        table.add_row(*row(position, step), style="bold red" if step.step in worst_ids else None)
+        table.add_row(
+            *row(position, step, texts, scenario.scenario),
+            style="bold red" if step.step in worst_ids else None,
+        )
     console.print(table)
     languages = [lang for lang in scenario.slices if lang != ALL]
     if len(languages) > 1:
@@ -104,15 +131,14 @@ def print_scenario(scenario: ScenarioStats, console: Console) -> None:
             for lang in languages:
                 f = scenario.slices[lang].steps.get(step.step)
                 cells.append(f"{pct(f.drop_rate)} / {pct(f.stuck_score)}" if f else "—")
-            side.add_row(step.step, *cells)
+            side.add_row(_step(texts, scenario.scenario, step.step), *cells)
         console.print(side)
 
 
-def row(position: int, step: StepFigures) -> list[str]:
-    top = step.top_wrong
+def row(position: int, step: StepFigures, texts: Texts, scenario: str) -> list[str]:
     return [
         str(position),
-        f"{step.step} ({step.kind})",
+        f"{_step(texts, scenario, step.step)} ({step.kind})",
         str(step.reach),
         str(step.dropped),
         pct(step.drop_rate),
@@ -121,6 +147,6 @@ def row(position: int, step: StepFigures) -> list[str]:
         number(step.attempts_to_correct),
         pct(step.typed_rate),
         f"{duration(step.median_s)} / {duration(step.p90_s)}",
-        f"{top[0]} ×{top[1]}" if top else "—",
+        _wrong(texts, scenario, step),
         pct(step.stuck_score),
     ]

@@ -71,12 +71,13 @@ def stats_command(
     elif fmt == "csv":
         write_csv(result, sys.stdout)
     else:
+        from bot.analytics.report import Texts
         from bot.analytics.tables import print_stats
 
         console = Console(highlight=False)
         if not console.is_terminal:
             console = Console(highlight=False, width=160)
-        print_stats(result, console, detailed=bool(scenarios))
+        print_stats(result, console, Texts(obj.library(), "en"), detailed=bool(scenarios))
 
 
 CSV_COLUMNS = (
@@ -116,6 +117,11 @@ CSV_COLUMNS = (
 )
 
 
+def _rounded(value: Any) -> Any:
+    """Rates and means to 4 decimals (0.0177, not 0.017699115044247787)."""
+    return round(value, 4) if isinstance(value, float) else value
+
+
 def write_csv(result: Stats, out: Any) -> None:
     """One row per scenario, language ("all" first) and step; scenario totals repeated."""
     writer = csv.DictWriter(
@@ -126,19 +132,18 @@ def write_csv(result: Stats, out: Any) -> None:
         for language, part in scenario.slices.items():
             runs = part.runs
             for position, step in enumerate(part.ordered_steps(), start=1):
-                writer.writerow(
-                    {
-                        **step.as_dict(),
-                        "scenario": scenario.scenario,
-                        "versions": " ".join(scenario.versions),
-                        "language": language,
-                        "position": position,
-                        "scenario_runs": runs.runs,
-                        "scenario_completed": runs.completed,
-                        "scenario_completion_rate": runs.completion_rate,
-                        "scenario_dropped": runs.dropped,
-                    }
-                )
+                row = {
+                    **step.as_dict(),
+                    "scenario": scenario.scenario,
+                    "versions": " ".join(scenario.versions),
+                    "language": language,
+                    "position": position,
+                    "scenario_runs": runs.runs,
+                    "scenario_completed": runs.completed,
+                    "scenario_completion_rate": runs.completion_rate,
+                    "scenario_dropped": runs.dropped,
+                }
+                writer.writerow({k: _rounded(v) for k, v in row.items()})
 
 
 @click.command("report")
@@ -175,7 +180,12 @@ def report_command(
     result = compute(obj, scenarios, selection)
     output.write_text(render(result, obj.library(), lang=report_lang), encoding="utf-8")
     runs = sum(s.all.runs.runs for s in result.scenarios)
-    click.echo(f"wrote {output} ({len(result.scenarios)} scenarios, {runs} runs)", err=True)
+    count = len(result.scenarios)
+    click.echo(f"wrote {output} ({_plural(count, 'scenario')}, {_plural(runs, 'run')})", err=True)
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 @click.command("export")

@@ -47,7 +47,8 @@ def _date(text: str | None, option: str, today: date) -> date | None:
         return parse_since(text, today)
     except ValueError:
         raise click.BadParameter(
-            f"{text!r} is not a date (use 7d, 4w or YYYY-MM-DD)", param_hint=option
+            f"{text!r} is not a date (use today, yesterday, 7d, 4w or YYYY-MM-DD)",
+            param_hint=option,
         ) from None
 
 
@@ -81,9 +82,15 @@ def filter_options(fn: F) -> F:
             "--since",
             default=None,
             metavar="7d|4w|DATE",
-            help="First day of runs to count: 7d = today and the 6 days before; or YYYY-MM-DD.",
+            help="First day of runs to count: today, yesterday, 7d = today and the 6 days "
+            "before, 4w, or YYYY-MM-DD.",
         ),
-        click.option("--until", default=None, metavar="DATE", help="Last day (included)."),
+        click.option(
+            "--until",
+            default=None,
+            metavar="DATE",
+            help="Last day (included); also today, yesterday.",
+        ),
         click.option(
             "--lang", type=click.Choice(["ru", "en"]), default=None, help="Only this language."
         ),

@@ -292,9 +292,17 @@ def tallies_queries(filters: Filters, cutoff_ms: int) -> dict[str, tuple[str, li
             f"from run_daily where {q.sql} group by scenario, version, locale",
             q.params,
         ),
+        "recent": (
+            # Runs started within the idle timeout that already ended: too young to judge
+            # (those that will drop cannot have yet). A short range of the start-time index.
+            "select scenario, version, locale, outcome, count(*) from runs "
+            "where started_ms >= ? and outcome in ('completed', 'restarted', 'blocked') "
+            f"and {q.sql} group by scenario, version, locale, outcome",
+            [cutoff_ms, *q.params],
+        ),
         "complete_times": (
-            "select scenario, version, seconds, locale, sum(n) from complete_times "
-            f"where {q.sql} group by scenario, version, seconds, locale",
+            "select scenario, version, pause, seconds, locale, sum(n) from complete_times "
+            f"where {q.sql} group by scenario, version, pause, seconds, locale",
             q.params,
         ),
         "steps": (
@@ -317,7 +325,12 @@ def tallies_queries(filters: Filters, cutoff_ms: int) -> dict[str, tuple[str, li
             "order by max(day), scenario, version",
             [],
         ),
-        "blocked_users": ("select count(*) from users where blocked = 1", []),
+        "blocked_users": (
+            # Blocked now, among the users with a run in the selection (runs' columns first).
+            "select count(*) from users where blocked = 1 and exists "
+            f"(select 1 from runs where runs.user_id = users.id and {q.sql})",
+            q.params,
+        ),
     }
 
 

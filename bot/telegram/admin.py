@@ -148,7 +148,10 @@ def summary(translator: Translator, locale: str, stats: Stats, days: int) -> str
         )
         if worst:
             stuck = report.pct(worst[0].stuck_score)
-            line += "\n" + translator("stats-worst-step", locale, step=worst[0].step, stuck=stuck)
+            step = report.Texts(translator.library, locale).step(scenario.scenario, worst[0].step)
+            line += "\n" + translator(
+                "stats-worst-step", locale, step=f"«{report.short(step, 60)}»", stuck=stuck
+            )
         lines.append(line)
     lines.append(translator("stats-blocked", locale, count=stats.blocked_users))
     return "\n\n".join(lines)

@@ -104,3 +104,28 @@ def overview(
         "until": until,
     }
     return dict(conn.execute(OVERVIEW_SQL, params).fetchall())
+
+
+COMPLETION_SQL = (
+    FUNNEL_SQL.split("reach as (")[0].rstrip().rstrip(",")
+    + """
+select sum(outcome = 'completed'), count(*) from judged
+where started_ms < :cutoff and outcome not in ('in_progress', 'superseded')
+"""
+)
+
+
+def completion(
+    conn: sqlite3.Connection, scenario: str, version: str, *, cutoff: int
+) -> tuple[int, int]:
+    """(completed, settled): runs started before the cutoff (now - idle timeout), so each had
+    the time to drop, with a verdict (not in progress, not superseded)."""
+    params: dict[str, Any] = {
+        "scenario": scenario,
+        "version": version,
+        "cutoff": cutoff,
+        "since": "0000-01-01",
+        "until": "9999-12-31",
+    }
+    completed, settled = conn.execute(COMPLETION_SQL, params).fetchone()
+    return completed or 0, settled

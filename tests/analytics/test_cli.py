@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from bot.analytics.export import COLUMNS
+from bot.analytics.report import Texts, short
 from bot.cli import cli
 from bot.cli.analytics import CSV_COLUMNS
 from bot.core.loader import Library
@@ -36,12 +37,13 @@ def database(simulated: Path, tmp_path: Path) -> Path:
 
 def test_stats_table_overview_and_one_scenario(database: Path, library: Library) -> None:
     overview = run("--database", str(database), "stats")
+    texts = Texts(library, "en")
     for scenario in library.scenarios:
-        assert scenario in overview
+        assert texts.title(scenario)[:12] in overview
     assert "Top 10 stuck steps" in overview
     detail = run("--database", str(database), "stats", "atm-withdrawal", "--lang", "ru")
     for step in library.scenarios["atm-withdrawal"].steps:
-        assert step in detail
+        assert short(texts.step("atm-withdrawal", step), 30) in detail
     assert "language: ru" in detail
 
 
@@ -73,7 +75,7 @@ def test_stats_rejects_unknown_scenario_and_bad_dates(database: Path) -> None:
     result = CliRunner().invoke(cli, ["--database", str(database), "stats", "nope"])
     assert result.exit_code == 2 and "no scenario nope" in result.output
     result = CliRunner().invoke(cli, ["--database", str(database), "stats", "--since", "soon"])
-    assert result.exit_code == 2 and "use 7d, 4w or YYYY-MM-DD" in result.output
+    assert result.exit_code == 2 and "use today, yesterday, 7d, 4w or YYYY-MM-DD" in result.output
 
 
 def test_stats_without_a_database_explains(tmp_path: Path) -> None:

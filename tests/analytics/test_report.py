@@ -9,6 +9,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from markupsafe import escape
 
 from bot.analytics import report
 from bot.core.loader import Library
@@ -43,10 +44,12 @@ def test_empty_database(tmp_path: Path, library: Library, lang: str) -> None:
     html = render(storage.conn, library, lang)
     storage.conn.close()
     assert_self_contained(html)
+    texts = report.Texts(library, lang)
     for scenario in library.scenarios.values():
         assert f'id="s-{scenario.id}"' in html
         for step in scenario.steps:
-            assert f">{step}<" in html or f"{step} " in html, (scenario.id, step)
+            label = escape(report.short(texts.step(scenario.id, step), 22))
+            assert f"<b>{label}</b>" in html, (scenario.id, step)
     assert html.count('class="empty"') >= len(library.scenarios)
 
 
@@ -58,9 +61,11 @@ def test_simulated_data(simulated: Path, library: Library, lang: str) -> None:
     assert_self_contained(html)
     assert html.count('<svg class="funnel"') == len(library.scenarios)
     assert html.count('<svg class="graph"') == len(library.scenarios)
+    texts = report.Texts(library, lang)
     for scenario in library.scenarios.values():
         for step in scenario.steps:
-            assert f"<b>{step}</b>" in html, (scenario.id, step)
+            label = escape(report.short(texts.step(scenario.id, step), 22))
+            assert f"<b>{label}</b>" in html, (scenario.id, step)
     stuck = html.split('id="stuck"')[1].split("</section>")[0]
     assert stuck.count("<tr>") == 1 + 10  # the header and the top 10
 

@@ -62,6 +62,10 @@ def test_funnel_equals_plain_sql_over_events(simulated: Path, library: Library) 
         assert reference.overview(
             conn, scenario.scenario, scenario.versions[0], cutoff=CUTOFF
         ) == (expected)
+        settled = reference.completion(
+            conn, scenario.scenario, scenario.versions[0], cutoff=CUTOFF
+        )
+        assert (runs.settled_completed, runs.settled) == settled
         checked += sum(reach for reach, _ in plain.values())
     assert checked > 1000
     conn.close()

@@ -20,7 +20,8 @@ async def test_stats_for_admins_with_the_report_as_a_document(
     await api.wait_for(lambda: bool(api.documents(ADMIN)))
     summary = api.sent(ADMIN)[-1].text
     assert summary.startswith("📊 Последние 30 дней: начато 2 прохождения, завершено 1.")
-    assert "Снятие наличных в банкомате: 1 прохождение, завершили 100%, бросили 0." in summary
+    # completed a moment ago: not settled until the idle timeout has passed (docs/metrics.md)
+    assert "Снятие наличных в банкомате: 1 прохождение, завершили —, бросили 0." in summary
     assert "Обращение в поддержку: 1 прохождение" in summary
     assert "0 пользователей заблокировали бота" in summary
     (document,) = api.documents(ADMIN)

@@ -23,7 +23,10 @@ card-runs = { $runs ->
     [one] run started
    *[other] runs started
   }
-card-completion = completed: { $completed } of { $settled } runs (those still in progress not counted)
+card-completion = completed: { $completed } of { $settled } settled { $settled ->
+    [one] run
+   *[other] runs
+  }; { $unsettled } not settled yet (started in the last { $hours } h or still going) are not counted
 card-dropped = left without finishing (no activity for { $hours } h)
 card-blocked = users who blocked the bot
 overview = Topics at a glance
@@ -37,7 +40,11 @@ col-time-complete = Median time
 col-rating = Rating
 col-worst-step = Worst step
 stuck-of = { $share } struggled
-top-stuck = Top { $count } steps where people get stuck
+top-stuck = { $count ->
+    [one] The step where people get stuck
+   *[other] Top { $count } steps where people get stuck
+  }
+top-stuck-none = Steps where people get stuck
 top-stuck-note = Ranked by stuck score: the share of people who reached the step and struggled there (asked for help, answered wrong first, typed instead of pressing a button, or left). Steps reached by fewer than 10 runs are not ranked.
 col-step = Step
 col-question = What the step says
@@ -58,7 +65,10 @@ sum-other = { $restarted } restarted, { $blocked } blocked the bot, { $supersede
 sum-time = time to complete: median { $median }, 90% within { $p90 }
 sum-rating = rating { $rating } of 5 ({ $rated } ratings)
 other-versions = Not counted here (other versions):
-version-runs = version { $version }: { $runs } runs
+version-runs = version { $version }: { $runs ->
+    [one] { $runs } run
+   *[other] { $runs } runs
+  }
 not-in-library = This topic is no longer among the scenario files: steps are shown by their ids.
 no-runs = No runs in this period.
 funnel = Funnel: who reached each step
@@ -85,12 +95,15 @@ kind-text = text answer
 kind-end = end
 kind-unknown = old step
 worst = worst
-runs-n = { $runs } runs
+runs-n = { $runs ->
+    [one] { $runs } run
+   *[other] { $runs } runs
+  }
 col-reach-share = Reached
 lang-gap = { $gap } gap
 languages-note = Reached: share of that language's runs that got to the step. A badge marks steps whose stuck score differs by 10 points or more between languages: check the wording in the weaker language. A run counts in the language it started in.
 glossary = What the numbers mean
-glossary-more = Exact definitions: docs/metrics.md in the rolebot repository.
+glossary-more = Every figure counts the runs that started in the period shown at the top, whenever their later steps happened.
 term-run = Run
 def-run = One person's attempt at one topic version, from its first step to the end, a restart, or leaving. One person can have several runs.
 term-reach = Reached
@@ -98,7 +111,7 @@ def-reach = Runs that were shown the step at least once. Branches mean not every
 term-dropped = Dropped off
 def-dropped = Runs with no activity for { $hours } hours that did not finish; counted at the last step they were shown. Drop rate = dropped here ÷ reached.
 term-completion = Completion
-def-completion = Completed runs ÷ finished runs (runs still in progress and runs moved to a newer version are left out).
+def-completion = Completed runs ÷ settled runs: runs that completed, restarted, dropped off or blocked the bot, among those started at least { $hours } h ago. Newer runs are not counted yet: those that will drop off cannot have done so, so counting their completions at once would make recent days look better. Runs moved to a newer version are left out.
 term-help = Help
 def-help = Share of runs that pressed “I'm stuck” at the step.
 term-wrong-first = Wrong first
@@ -108,7 +121,7 @@ def-attempts = Average number of answers until the first right one, among runs t
 term-typed = Typed instead
 def-typed = Share of runs that typed text where buttons were expected: a sign of confusion.
 term-time = Time to answer
-def-time = Seconds from the moment the step was (last) shown to the first answer: median and the time within which 90% answered.
+def-time = Seconds from the moment the step was (last) shown to the first answer: median and the time within which 90% answered. A pause of { $hours } h or longer is a break, not an answer time, and is left out; so is the time to complete of a run that took such a break.
 term-stuck = Stuck score
 def-stuck = Share of runs that reached the step and struggled there: asked for help, answered wrong first, typed instead of pressing a button, or dropped off.
 term-blocked = Blocked

@@ -93,6 +93,7 @@ CREATE TABLE step_daily (scenario text NOT NULL, version text NOT NULL, day text
     help integer NOT NULL DEFAULT 0, help_human integer NOT NULL DEFAULT 0,
     typed integer NOT NULL DEFAULT 0, switched integer NOT NULL DEFAULT 0,
     struggled integer NOT NULL DEFAULT 0, restarted integer NOT NULL DEFAULT 0,
+    carried integer NOT NULL DEFAULT 0,
     PRIMARY KEY (scenario, version, step, locale, source, day));
 CREATE TABLE option_daily (scenario text NOT NULL, version text NOT NULL, day text NOT NULL,
     locale text NOT NULL, source text NOT NULL, step text NOT NULL, option text NOT NULL,
@@ -104,9 +105,9 @@ CREATE TABLE answer_times (scenario text NOT NULL, version text NOT NULL, day te
     n integer NOT NULL DEFAULT 0,
     PRIMARY KEY (scenario, version, step, seconds, locale, source, day));
 CREATE TABLE complete_times (scenario text NOT NULL, version text NOT NULL,
-    day text NOT NULL, locale text NOT NULL, source text NOT NULL, seconds integer NOT NULL,
-    n integer NOT NULL DEFAULT 0,
-    PRIMARY KEY (scenario, version, seconds, locale, source, day));
+    day text NOT NULL, locale text NOT NULL, source text NOT NULL, pause integer NOT NULL,
+    seconds integer NOT NULL, n integer NOT NULL DEFAULT 0,
+    PRIMARY KEY (scenario, version, pause, seconds, locale, source, day));
 CREATE TABLE runs (
     user_id bigint NOT NULL, scenario text NOT NULL, run integer NOT NULL,
     version text NOT NULL, locale text NOT NULL, source text NOT NULL,
@@ -120,6 +121,7 @@ CREATE TABLE runs (
 CREATE INDEX runs_unfinished ON runs
     (scenario, day, version, locale, source, last_step, outcome, last_ms, last_struggled)
     WHERE outcome IS NULL OR outcome = 'blocked';
+CREATE INDEX runs_started ON runs (started_ms);
 CREATE TABLE visits (
     user_id bigint NOT NULL, scenario text NOT NULL, run integer NOT NULL,
     step text NOT NULL, version text NOT NULL, day text NOT NULL,

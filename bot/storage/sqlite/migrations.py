@@ -67,6 +67,9 @@ def migrate(conn: sqlite3.Connection, rebuild: Callable[[], object]) -> list[str
     todo = pending(conn)
     if not todo:
         return []
+    # The rebuild writes the derived tables as the current code defines them, so it runs
+    # once, with the last pending migration that asks for it (the schema is current then).
+    rebuilding = [m.name for m in MIGRATIONS if m.name in todo and m.rebuild][-1:]
     conn.execute("PRAGMA foreign_keys=OFF")
     try:
         for m in MIGRATIONS:
@@ -75,7 +78,7 @@ def migrate(conn: sqlite3.Connection, rebuild: Callable[[], object]) -> list[str
             conn.execute("BEGIN IMMEDIATE")
             try:
                 m.apply(conn)
-                if m.rebuild:
+                if m.name in rebuilding:
                     rebuild()
                 broken = conn.execute("PRAGMA foreign_key_check").fetchall()
                 if broken:
@@ -255,3 +258,23 @@ INSERT INTO sqlite_sequence (name, seq) VALUES ('users', max(
 def m004_pressed_message(conn: sqlite3.Connection) -> None:
     """The message whose button was last applied, so a double tap applies once."""
     conn.execute("ALTER TABLE users ADD COLUMN pressed_message INTEGER")
+
+
+@migration(rebuild=True)
+def m005_figures_that_do_not_mislead(conn: sqlite3.Connection) -> None:
+    """Times to complete keep the run's longest pause, so a break longer than the idle
+    timeout can be left out when reading; steps count the reach a continued run carried over
+    from the old version (`--version all` counts it once); runs are found by start time, to
+    hold recent runs apart until they can have settled. The rebuild refills them."""
+    _script(
+        conn,
+        """
+DROP TABLE complete_times;
+CREATE TABLE complete_times (scenario text not null, version text not null,
+    day text not null, locale text not null, source text not null, pause integer not null,
+    seconds integer not null, n integer not null default 0,
+    primary key (scenario, version, pause, seconds, locale, source, day)) without rowid;
+ALTER TABLE step_daily ADD COLUMN carried integer not null default 0;
+CREATE INDEX runs_started on runs (started_ms);
+""",
+    )
