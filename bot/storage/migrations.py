@@ -154,3 +154,15 @@ def m002_analytics(db: sqlite_utils.Database) -> None:
         ) without rowid"""
     )
     rollup.rebuild(db.conn)
+
+
+@migration
+def m003_failed_updates(db: sqlite_utils.Database) -> None:
+    """Telegram updates given up on after repeated failures: which, of what kind, and why
+    (the error's class). Never their content: it may hold what a user typed."""
+    db.execute(
+        """create table failed_updates (
+            update_id integer primary key, kind text not null, error text not null,
+            attempts integer not null, at_ms integer not null
+        )"""
+    )
