@@ -10,7 +10,6 @@ from functools import partial
 
 from aiogram import Bot, Dispatcher
 from aiogram.client.default import DefaultBotProperties
-from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.types import BotCommand, Message, Update
 
@@ -23,7 +22,7 @@ from bot.i18n import RenderedReply, Translator, negotiate
 from bot.session import Outcome, apply
 from bot.storage import AsyncStore, Checkpointer, Commit, Store, User, open_database
 from bot.telegram.locks import KeyedLocks
-from bot.telegram.outbox import Blocked, Outbox
+from bot.telegram.outbox import Blocked, Outbox, TelegramSession
 
 log = logging.getLogger(__name__)
 COMMANDS = ("start", "menu", "continue", "language", "help", "privacy", "forget")
@@ -45,6 +44,8 @@ class Turn:
     now_ms: int
     committed: bool = False
     sent: list[int] = field(default_factory=list)
+    unreachable: bool = False
+    """A send got 403: recorded once, and nothing more is sent for this update."""
 
     @property
     def locale(self) -> str:
@@ -89,7 +90,7 @@ class Turn:
         return bool(done)
 
     async def send(self, reply: Reply | RenderedReply, locale: str | None = None) -> None:
-        if self.chat_id is None:
+        if self.chat_id is None or self.unreachable:
             return
         rendered = (
             self.app.translator.reply(reply, locale or self.locale)
@@ -99,6 +100,7 @@ class Turn:
         try:
             message_id = await self.app.outbox.send(self.chat_id, rendered)
         except Blocked:
+            self.unreachable = True
             await self.app.blocked(self)
             return
         if message_id is not None:
@@ -218,6 +220,8 @@ def _sender(update: Update) -> int | None:
         return event.from_user.id
     if update.my_chat_member is not None:
         return update.my_chat_member.from_user.id
+    if update.message is not None and update.message.chat.type == "private":
+        return update.message.chat.id  # a private chat is its user's, even without `from`
     return None
 
 
@@ -240,7 +244,7 @@ def _chat_id(update: Update) -> int | None:
 
 
 def make_bot(config: Config, token: str) -> Bot:
-    session = AiohttpSession()
+    session = TelegramSession()
     if config.api_base:
         session.api = TelegramAPIServer.from_base(config.api_base.rstrip("/"))
     return Bot(token, session=session, default=DefaultBotProperties(parse_mode=None))
