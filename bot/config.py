@@ -72,6 +72,17 @@ class Config(BaseSettings):
         "in webhook mode).",
     )
     webhook_listen: str = Field("127.0.0.1:8080", description="host:port the webhook serves.")
+    retry_delay: float = Field(
+        0.5,
+        gt=0,
+        description="Seconds before retrying a failed Telegram call (getUpdates or a send); "
+        "doubles on each further failure, up to 30 s for getUpdates and 10 s for sends.",
+    )
+    exit_on_conflict: bool = Field(
+        False,
+        description="Stop (exit status 3) when Telegram says another process polls with the "
+        "same token (409), instead of logging it and retrying.",
+    )
     idle_timeout_hours: float = 24.0
     log_level: str = "INFO"
 

@@ -56,3 +56,73 @@ def test_token_and_digits_are_redacted(captured: io.StringIO) -> None:
 )
 def test_redact(text: str, expected: str) -> None:
     assert logs.redact(text) == expected
+
+
+def test_identical_lines_are_rate_limited() -> None:
+    now = [0.0]
+    repeats = logs.RepeatFilter(interval=10.0, clock=lambda: now[0])
+
+    def line(msg: str, **extra: object) -> logging.LogRecord:
+        record = logging.makeLogRecord({"name": "bot", "levelno": 20, "msg": msg, **extra})
+        return record
+
+    passed = [repeats.filter(line("duplicate update ignored", update_id=5)) for _ in range(430)]
+    assert passed.count(True) == 1
+    assert repeats.filter(line("duplicate update ignored", update_id=6))
+    assert repeats.filter(line("another line", update_id=5))
+    now[0] = 10.5
+    after = line("duplicate update ignored", update_id=5)
+    assert repeats.filter(after) and after.__dict__["repeated"] == 429
+
+
+@pytest.fixture
+def restored() -> Iterator[None]:
+    """Every global `logs.setup` changes, put back afterwards."""
+    import sys
+    import threading
+
+    root = logging.getLogger()
+    saved = (root.handlers[:], root.level, sys.excepthook, threading.excepthook)
+    saved_unraisable = sys.unraisablehook
+    yield
+    logging.captureWarnings(False)
+    root.handlers[:], _, sys.excepthook, threading.excepthook = saved
+    root.setLevel(saved[1])
+    sys.unraisablehook = saved_unraisable
+
+
+def test_warnings_and_uncaught_exceptions_are_redacted(
+    restored: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sys
+    import threading
+    import warnings
+
+    from aiogram.exceptions import ClientDecodeError
+
+    logs.setup("INFO", secrets=(TOKEN,))
+    with warnings.catch_warnings():
+        warnings.simplefilter("always")
+        warnings.warn(f"Update: card 4276 1234 5678 9012 {TOKEN}", RuntimeWarning, stacklevel=1)
+    try:
+        raise ValueError("card 4276123456789012")
+    except ValueError as exc:
+        sys.excepthook(ValueError, exc, exc.__traceback__)
+    try:
+        body = '{"ok": true, "result": [{"message": {"text": "my secret words 5555"}}]}'
+        raise ClientDecodeError("Failed to deserialize object", ValueError("x"), body)
+    except ClientDecodeError as exc:
+        sys.excepthook(ClientDecodeError, exc, exc.__traceback__)
+
+    def crash() -> None:
+        raise RuntimeError("pin 9876")
+
+    thread = threading.Thread(target=crash)
+    thread.start()
+    thread.join()
+    err = capsys.readouterr().err
+    lines = [json.loads(line) for line in err.splitlines()]
+    assert [line["logger"] for line in lines] == ["py.warnings", "bot", "bot", "bot"]
+    assert "ValueError" in lines[1]["msg"] and "ClientDecodeError" in lines[2]["msg"]
+    for secret in ("4276", "5555", "9876", "secret words", TOKEN):
+        assert secret not in err

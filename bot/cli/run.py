@@ -30,7 +30,9 @@ def run_command(obj: Context, webhook_url: str | None) -> None:
     import asyncio
 
     from bot import logs
+    from bot.telegram.polling import PollingConflictError
     from bot.telegram.runner import InvalidTokenError, serve
+    from bot.telegram.webhook import WebhookError, secret_problem
 
     config = obj.config
     token = config.bot_token.get_secret_value() if config.bot_token else ""
@@ -45,6 +47,11 @@ def run_command(obj: Context, webhook_url: str | None) -> None:
             err=True,
         )
         sys.exit(2)
+    if webhook_url and config.webhook_secret:
+        problem = secret_problem(config.webhook_secret.get_secret_value())
+        if problem is not None:
+            click.echo(problem, err=True)
+            sys.exit(2)
     library = obj.library()  # refuse to start on invalid scenarios, with every message
     logs.setup(config.log_level, secrets=(token,))
     try:
@@ -52,6 +59,16 @@ def run_command(obj: Context, webhook_url: str | None) -> None:
     except InvalidTokenError:
         click.echo("Telegram rejected the bot token. Check BOT_TOKEN (from @BotFather).", err=True)
         sys.exit(2)
+    except WebhookError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(2)
+    except PollingConflictError as exc:
+        click.echo(
+            "Another process polls Telegram with the same bot token, so rolebot stopped "
+            f"(ROLEBOT_EXIT_ON_CONFLICT is set). Telegram said: {exc}",
+            err=True,
+        )
+        sys.exit(3)
 
 
 NO_TOKEN = """\

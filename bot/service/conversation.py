@@ -117,6 +117,28 @@ class Conversation:
             await flow.dispatch(inp)
             return flow.response()
 
+    async def give_up(
+        self, update_id: int, kind: str, error: str, attempts: int, *, now_ms: int | None = None
+    ) -> bool:
+        """Record a transport's update as given up on (its id, kind and error class; never
+        its content), and as processed in the same unit, so a redelivery is skipped. False,
+        recording nothing, when it was processed or given up on before."""
+        now = self.clock() if now_ms is None else now_ms
+        async with self.storage.unit(f"update:{update_id}") as unit:
+            if not await unit.claim(update_id, now):
+                return False
+            await unit.record_failed(update_id, kind, error, attempts, now)
+            return True
+
+    async def locale_of(self, who: Who) -> str:
+        """The language to address someone in: the one they use here, else their client's."""
+        if who.external_id is not None:
+            async with self.storage.unit(who.external_id) as unit:
+                user = await unit.find_user(who.external_id)
+            if user is not None:
+                return user.locale
+        return negotiate(who.language_code, self.library.locales)
+
 
 class _Flow:
     """One input's flow for one user, inside its unit of work."""

@@ -15,6 +15,13 @@ from bot.core.events import Event
 from bot.core.progress import Progress
 
 ExportKind = Literal["events", "runs", "steps"]
+MAX_UPDATE_ID = 2**63 - 1
+"""The largest update id a backend stores (a signed 64-bit integer). Telegram's are far
+smaller; a forged one may not be."""
+
+
+def storable(update_id: int) -> bool:
+    return -MAX_UPDATE_ID - 1 <= update_id <= MAX_UPDATE_ID
 
 
 class Keep:
@@ -83,6 +90,12 @@ class Unit(Protocol):
         """Delete the user and their progress. Events stay, under a number nothing links to
         the external id any more, so statistics keep their totals."""
 
+    async def record_failed(
+        self, update_id: int, kind: str, error: str, attempts: int, now_ms: int
+    ) -> None:
+        """An update given up on: its id, kind and error class, never its content (claim
+        its id in the same unit, so a redelivery is skipped)."""
+
 
 class Storage(Protocol):
     def unit(self, lock_key: str) -> AbstractAsyncContextManager[Unit]:
@@ -113,6 +126,11 @@ class Storage(Protocol):
 
     async def migrate(self) -> list[str]:
         """Apply pending schema migrations; returns their names."""
+
+    async def forget_processed_before(self, before_ms: int) -> int:
+        """Drop processed update ids older than `before_ms`: Telegram keeps an update for 24
+        hours at most, and after a week without updates restarts its ids at a random number
+        that may be one processed long ago."""
 
     def dump(self, table: str) -> AsyncIterator[list[tuple[Any, ...]]]:
         """The rows of one of `bot.storage.sql.COPIED`'s tables, in chunks (`db copy`)."""

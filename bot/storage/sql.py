@@ -65,6 +65,11 @@ INSERT_EVENT = (
     "insert into events (user_id, scenario, version, run, step, locale, kind, at_ms, "
     f"{', '.join(EVENT_COLUMNS)}, extra) values ({', '.join(['?'] * (len(EVENT_COLUMNS) + 9))})"
 )
+INSERT_FAILED = (
+    "insert into failed_updates (update_id, kind, error, attempts, at_ms) "
+    "values (?, ?, ?, ?, ?) on conflict (update_id) do nothing"
+)
+FORGET_PROCESSED = "delete from processed_updates where at_ms < ?"
 DELETE_PROGRESS = "delete from progress where user_id = ?"
 DELETE_USER = "delete from users where id = ?"
 

@@ -8,7 +8,6 @@ from functools import partial
 
 from aiogram import Bot, Dispatcher, Router
 from aiogram.client.default import DefaultBotProperties
-from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.dispatcher.event.bases import UNHANDLED
 from aiogram.types import BotCommand, Update
@@ -23,7 +22,7 @@ from bot.telegram.context import UpdateContext
 from bot.telegram.delivery import Delivery
 from bot.telegram.handlers import conversation_router
 from bot.telegram.locks import KeyedLocks
-from bot.telegram.outbox import Outbox
+from bot.telegram.outbox import Outbox, TelegramSession
 
 log = logging.getLogger(__name__)
 ALLOWED_UPDATES = ["message", "callback_query", "edited_message", "my_chat_member"]
@@ -115,6 +114,9 @@ def identify(update: Update) -> tuple[Who, int | None]:
     sender = event.from_user if event is not None else None
     if sender is None and update.my_chat_member is not None:
         sender = update.my_chat_member.from_user
+    if sender is None and update.message is not None and update.message.chat.type == "private":
+        # A private chat is its user's, even when a message comes without `from`.
+        return Who(f"tg:{update.message.chat.id}"), update.message.chat.id
     who = Who(f"tg:{sender.id}", sender.language_code) if sender else Who(None)
     chat_id: int | None = None
     if update.message is not None:
@@ -126,7 +128,7 @@ def identify(update: Update) -> tuple[Who, int | None]:
 
 
 def make_bot(config: Config, token: str) -> Bot:
-    session = AiohttpSession()
+    session = TelegramSession()
     if config.api_base:
         session.api = TelegramAPIServer.from_base(config.api_base.rstrip("/"))
     return Bot(token, session=session, default=DefaultBotProperties(parse_mode=None))

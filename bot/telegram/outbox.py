@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 from collections.abc import Awaitable, Callable
+from http import HTTPStatus
 from typing import TypeVar
 
 from aiogram import Bot
+from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.exceptions import (
+    ClientDecodeError,
     TelegramBadRequest,
     TelegramForbiddenError,
     TelegramNetworkError,
@@ -27,7 +31,7 @@ from aiogram.methods import (
     SetMyCommands,
     SetWebhook,
 )
-from aiogram.methods.base import Response
+from aiogram.methods.base import Response, TelegramMethod, TelegramType
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.core import actions
@@ -57,6 +61,35 @@ _RESPONSE_TYPES = tuple(
 """Strong references to the parametrised response models aiogram builds for every call.
 pydantic caches them weakly, so after a garbage collection the next call rebuilds one
 (measured: ~200 ms for `Response[Message | bool]`), which stalled every chat in turn."""
+
+
+class TelegramSession(AiohttpSession):
+    """aiogram's session, except that a 5xx is a server error whatever its body says.
+
+    A proxy in front of Telegram answers 502/503/504 with an HTML page; aiogram reports that
+    as `ClientDecodeError`, which nobody retries, and its message carries the whole body.
+    """
+
+    def check_response(
+        self,
+        bot: Bot,
+        method: TelegramMethod[TelegramType],
+        status_code: int,
+        content: str,
+    ) -> Response[TelegramType]:
+        if status_code >= HTTPStatus.INTERNAL_SERVER_ERROR and not _is_json(content):
+            raise TelegramServerError(
+                method=method, message=f"HTTP {status_code} with a body that is not JSON"
+            )
+        return super().check_response(bot, method, status_code, content)
+
+
+def _is_json(content: str) -> bool:
+    try:
+        json.loads(content)
+    except ValueError:
+        return False
+    return True
 
 
 class Blocked(Exception):  # noqa: N818 - a state, not a failure of ours
@@ -111,7 +144,9 @@ class Outbox:
     async def answer_callback(self, callback_id: str, text: str | None = None) -> None:
         await self.call(lambda: self.bot.answer_callback_query(callback_id, text=text))
 
-    async def call(self, request: Callable[[], Awaitable[T]]) -> T | None:
+    async def call(self, request: Callable[[], Awaitable[T]], *, strict: bool = False) -> T | None:
+        """The request's result, or None when it failed for good. `strict`: a 400 that is not
+        harmless raises `TelegramBadRequest` instead (the caller cannot go on without it)."""
         delay = self.backoff
         for attempt in range(1, MAX_ATTEMPTS + 1):
             try:
@@ -126,9 +161,11 @@ class Outbox:
                 if any(h in exc.message.lower() for h in HARMLESS):
                     log.debug("harmless bad request", extra={"description": exc.message})
                     return None
+                if strict:
+                    raise
                 log.error("bad request", extra={"description": exc.message})
                 return None
-            except (TelegramNetworkError, TelegramServerError) as exc:
+            except (TelegramNetworkError, TelegramServerError, ClientDecodeError) as exc:
                 log.warning(
                     "network error, backing off",
                     extra={"error": type(exc).__name__, "attempt": attempt, "delay": delay},

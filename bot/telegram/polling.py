@@ -5,6 +5,11 @@ whatever was fetched but not yet handled. Here the offset stays at the oldest up
 in flight: Telegram redelivers anything after it, and redelivered ids that were already
 committed are skipped (`processed_updates`). Different users' updates run in parallel; one
 user's run in order (see `BotApp.process`).
+
+Telegram's answers are not trusted to be well formed: a failed getUpdates (a proxy's HTML
+502, a 409 from a second instance, a dropped connection) backs off and polls again; updates
+are read one by one, so one that aiogram cannot read, or whose processing keeps failing,
+is given up on (`bot.telegram.intake`) and the rest of its batch goes on.
 """
 
 from __future__ import annotations
@@ -12,62 +17,126 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import time
+from typing import Any
 
-from aiogram.exceptions import TelegramNetworkError, TelegramRetryAfter, TelegramServerError
-from aiogram.methods import GetUpdates
-from aiogram.types import Update
+from aiogram.exceptions import (
+    AiogramError,
+    TelegramAPIError,
+    TelegramConflictError,
+    TelegramRetryAfter,
+    TelegramUnauthorizedError,
+)
+from aiogram.methods import GetUpdates, TelegramMethod
+from aiogram.methods.base import Response
 
+from bot.telegram import intake
 from bot.telegram.app import ALLOWED_UPDATES, BotApp
 
 log = logging.getLogger(__name__)
-MAX_FAILURES = 3
+MAX_FAILURES = intake.MAX_ATTEMPTS
+MAX_IDLE_PAUSE = 5.0
+
+
+class PollingConflictError(Exception):
+    """Another process polls with the same token (409), and the settings say to stop."""
+
+
+class GetRawUpdates(TelegramMethod[list[dict[str, Any]]]):
+    """getUpdates whose updates stay JSON objects, read one by one later: with aiogram's own
+    method one update it cannot read fails the whole batch, every time it is redelivered."""
+
+    __returning__ = list[dict[str, Any]]
+    __api_method__ = "getUpdates"
+
+    offset: int | None = None
+    limit: int | None = None
+    timeout: int | None = None
+    allowed_updates: list[str] | None = None
+
+
+_RESPONSE_TYPE = Response[list[dict[str, Any]]]  # a strong reference, see outbox.py
 
 
 class Poller:
     def __init__(
-        self, app: BotApp, *, timeout: int = 25, limit: int = 100, busy_interval: float = 0.25
+        self,
+        app: BotApp,
+        *,
+        timeout: int = 25,
+        limit: int = 100,
+        busy_interval: float = 0.25,
+        backoff: float = 0.5,
+        max_backoff: float = 30.0,
+        exit_on_conflict: bool = False,
     ) -> None:
         self.app = app
         self.timeout = timeout
         self.busy_interval = busy_interval
         self.limit = limit
+        self.backoff = backoff
+        self.max_backoff = max_backoff
+        self.exit_on_conflict = exit_on_conflict
         self.next_offset: int | None = None
+        """One past the newest update Telegram returned (ids are not always increasing)."""
+        self.seen: dict[int, bool] = {}
+        """Ids Telegram may still send, in the order it sent them: True once finished."""
+        self.raw: dict[int, dict[str, Any]] = {}
         self.in_flight: dict[int, asyncio.Task[None]] = {}
-        self.finished: set[int] = set()
-        """Processed ids that Telegram may still resend (not yet below a confirmed offset)."""
-        self.confirmed = 0
-        """The offset of the latest successful getUpdates: Telegram forgot everything below."""
         self.failures: dict[int, int] = {}
         """Updates whose processing raised: they pin the offset so Telegram resends them."""
         self.stopping = asyncio.Event()
 
     @property
     def offset(self) -> int | None:
-        pending = [*self.in_flight, *self.failures]
-        return min(pending) if pending else self.next_offset
+        """The oldest update not finished yet, else one past the newest."""
+        return next((uid for uid, done in self.seen.items() if not done), self.next_offset)
+
+    @property
+    def finished(self) -> set[int]:
+        return {uid for uid, done in self.seen.items() if done}
 
     async def run(self) -> None:
         """Poll until `stop()`; then finish every update in flight and return."""
-        backoff = 0.5
+        await intake.forget_old_ids(self.app)
+        delay = self.backoff
+        idle = self.busy_interval
         while not self.stopping.is_set():
+            started = time.monotonic()
             try:
                 updates = await self._fetch()
             except TelegramRetryAfter as exc:
                 await self._pause(float(exc.retry_after))
                 continue
-            except (TelegramNetworkError, TelegramServerError) as exc:
+            except TelegramConflictError as exc:
+                if self.exit_on_conflict:
+                    raise PollingConflictError(exc.message) from None
+                log.error(
+                    "another instance is polling with this bot token: Telegram gives the "
+                    "updates to only one of them; stop the other one. Retrying",
+                    extra={"description": exc.message, "delay": delay},
+                )
+                await self._pause(delay)
+                delay = min(delay * 2, self.max_backoff)
+                continue
+            except TelegramUnauthorizedError:
+                raise
+            except (TelegramAPIError, AiogramError, OSError, TimeoutError) as exc:
+                # AiogramError: ClientDecodeError, a body that is not JSON (a proxy's page).
                 log.warning(
                     "polling failed, backing off",
-                    extra={"error": type(exc).__name__, "delay": backoff},
+                    extra={"error": type(exc).__name__, "delay": delay},
                 )
-                await self._pause(backoff)
-                backoff = min(backoff * 2, 30.0)
+                await self._pause(delay)
+                delay = min(delay * 2, self.max_backoff)
                 continue
             if updates is None:
                 break
-            backoff = 0.5
-            fresh = self._schedule(updates)
-            if not fresh and self.in_flight:
+            delay = self.backoff
+            fresh = await self._schedule(updates)
+            if fresh:
+                idle = self.busy_interval
+            elif self.in_flight:
                 # Telegram answers at once while unconfirmed updates exist, so long polling
                 # is impossible until they finish. Wait for one to finish, but look for new
                 # updates every `busy_interval` meanwhile: one chat's 429 wait must not hold
@@ -77,12 +146,17 @@ class Poller:
                     timeout=self.busy_interval,
                     return_when=asyncio.FIRST_COMPLETED,
                 )
+            elif time.monotonic() - started < self.busy_interval:
+                # Nothing new, nothing to wait for, and yet no long poll: never spin.
+                log.warning("getUpdates answered at once with nothing new, pausing")
+                await self._pause(idle)
+                idle = min(idle * 2, MAX_IDLE_PAUSE)
         await self.drain()
 
-    async def _fetch(self) -> list[Update] | None:
+    async def _fetch(self) -> list[dict[str, Any]] | None:
         """One getUpdates call; None when asked to stop while waiting."""
         offset = self.offset
-        request = GetUpdates(
+        request = GetRawUpdates(
             offset=offset,
             limit=self.limit,
             timeout=self.timeout,
@@ -99,38 +173,88 @@ class Poller:
         stop.cancel()
         updates = fetch.result()
         if offset is not None:
-            self.confirmed = max(self.confirmed, offset)
-            self.finished = {u for u in self.finished if u >= self.confirmed}
+            self._confirmed(offset)
         return updates
 
-    def _schedule(self, updates: list[Update]) -> int:
+    def _confirmed(self, offset: int) -> None:
+        """Telegram forgot every update it sent before the one with id `offset`."""
+        if offset not in self.seen:
+            self.seen = {uid: done for uid, done in self.seen.items() if not done}
+            return
+        ids = list(self.seen)
+        for uid in ids[: ids.index(offset)]:
+            del self.seen[uid]
+
+    async def _schedule(self, updates: list[dict[str, Any]]) -> int:
         fresh = 0
-        for update in updates:
-            uid = update.update_id
-            self.next_offset = max(self.next_offset or 0, uid + 1)
-            if uid in self.in_flight or uid in self.finished:
+        for raw in updates:
+            uid = intake.update_id(raw)
+            if uid is None:
+                log.warning(
+                    "update without an id ignored", extra={"kind": intake.update_kind(raw)}
+                )
                 continue
-            task = asyncio.create_task(self.app.process(update), name=f"update-{uid}")
+            if self.next_offset is not None and uid < self.next_offset and uid not in self.seen:
+                # After a week without updates Telegram restarts its ids at a random number,
+                # possibly below ours: a new update, not a redelivery.
+                log.info("update ids restarted below the offset", extra={"update_id": uid})
+                await intake.forget_old_ids(self.app)
+            # Telegram sends updates in its own order; the newest is the last one.
+            self.next_offset = uid + 1
+            if uid in self.in_flight or self.seen.get(uid):
+                continue
+            self.seen.setdefault(uid, False)
+            self.raw[uid] = raw
+            task = asyncio.create_task(self._process(raw), name=f"update-{uid}")
             self.in_flight[uid] = task
             task.add_done_callback(lambda t, uid=uid: self._done(uid, t))  # type: ignore[misc]
             fresh += 1
         return fresh
 
+    async def _process(self, raw: dict[str, Any]) -> None:
+        update = intake.read(raw, self.app)
+        if update is not None:
+            await self.app.process(update)
+
     def _done(self, uid: int, task: asyncio.Task[None]) -> None:
         self.in_flight.pop(uid, None)
-        if not task.cancelled() and task.exception() is not None:
-            # Not committed: leave it unconfirmed so Telegram delivers it again, a few times.
-            attempts = self.failures.get(uid, 0) + 1
+        if task.cancelled():
+            return  # not committed: Telegram resends it after a restart
+        exc = task.exception()
+        if exc is None:
+            self._finish(uid)
+            return
+        attempts = self.failures.get(uid, 0) + 1
+        error = type(exc).__name__
+        if attempts < MAX_FAILURES and not isinstance(exc, intake.UnreadableUpdate):
+            # Not committed: leave it unconfirmed so Telegram delivers it again.
             log.error(
                 "update not processed",
-                extra={"update_id": uid, "attempt": attempts, "error": repr(task.exception())},
+                extra={"update_id": uid, "attempt": attempts, "error": error},
+                exc_info=exc,
             )
-            if attempts < MAX_FAILURES:
-                self.failures[uid] = attempts
-                return
-            log.error("update dropped after repeated failures", extra={"update_id": uid})
+            self.failures[uid] = attempts
+            return
         self.failures.pop(uid, None)
-        self.finished.add(uid)
+        raw = self.raw.get(uid, {"update_id": uid})
+        give_up = asyncio.create_task(intake.give_up(self.app, uid, raw, error, attempts))
+        self.in_flight[uid] = give_up
+        give_up.add_done_callback(lambda t: self._given_up(uid, t))
+
+    def _given_up(self, uid: int, task: asyncio.Task[None]) -> None:
+        self.in_flight.pop(uid, None)
+        if not task.cancelled() and task.exception() is not None:
+            log.error(
+                "failed update not recorded",
+                extra={"update_id": uid, "error": type(task.exception()).__name__},
+            )
+        self._finish(uid)
+
+    def _finish(self, uid: int) -> None:
+        self.failures.pop(uid, None)
+        self.raw.pop(uid, None)
+        if uid in self.seen:
+            self.seen[uid] = True
 
     async def _pause(self, seconds: float) -> None:
         with contextlib.suppress(TimeoutError):
@@ -141,8 +265,9 @@ class Poller:
 
     async def drain(self) -> None:
         """Finish in-flight updates, then confirm them so Telegram does not resend them."""
-        if self.in_flight:
+        while self.in_flight:  # a failure may start a give-up task
             await asyncio.gather(*self.in_flight.values(), return_exceptions=True)
-        if self.next_offset is not None and not self.in_flight:
+        offset = self.offset
+        if offset is not None:
             with contextlib.suppress(Exception):
-                await self.app.bot(GetUpdates(offset=self.next_offset, limit=1, timeout=0))
+                await self.app.bot(GetUpdates(offset=offset, limit=1, timeout=0))

@@ -1,27 +1,56 @@
-"""Webhook mode: an aiohttp server that answers 200 only after the update is committed."""
+"""Webhook mode: an aiohttp server that answers 200 only after the update is committed.
+
+Every JSON object with an integer `update_id` is an update and gets a 200 once handled, or
+given up on (`bot.telegram.intake`): Telegram would otherwise resend it again and again.
+A processing error answers 500 so that Telegram retries, up to `MAX_ATTEMPTS` times.
+Anything else (not JSON, no update id) is refused with a 400.
+"""
 
 from __future__ import annotations
 
 import hmac
 import logging
+import re
+from collections import OrderedDict
 from urllib.parse import urlsplit
 
-from aiogram.types import Update
 from aiohttp import web
-from pydantic import ValidationError
 
+from bot.storage.port import storable
+from bot.telegram import intake
 from bot.telegram.app import BotApp
 
 log = logging.getLogger(__name__)
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")
+"""What Telegram accepts as `secret_token` in setWebhook."""
+MAX_TRACKED_FAILURES = 10_000
+
+
+class WebhookError(Exception):
+    """The webhook cannot start; the message says why, in one line."""
+
+
+def secret_problem(secret: str) -> str | None:
+    """Why Telegram would refuse this secret token, or None if it is fine."""
+    if SECRET.fullmatch(secret) is None:
+        return (
+            "ROLEBOT_WEBHOOK_SECRET must be 1-256 characters, each a letter A-Z or a-z, "
+            "a digit, _ or - (Telegram accepts no others); generate one with "
+            '`python -c "import secrets; print(secrets.token_urlsafe(32))"`.'
+        )
+    return None
 
 
 def webhook_app(app: BotApp, url: str, secret: str) -> web.Application:
     """The aiohttp application serving POST requests at the URL's path."""
-    if not secret:
-        raise ValueError("webhook mode needs a secret token")
+    problem = secret_problem(secret)
+    if problem is not None:
+        raise WebhookError(problem)
     expected = secret.encode()
     path = urlsplit(url).path or "/"
+    failures: OrderedDict[int, int] = OrderedDict()
+    """Attempts so far of updates whose processing raised (forged ids must not grow it)."""
 
     async def receive(request: web.Request) -> web.Response:
         given = request.headers.get(SECRET_HEADER, "").encode()
@@ -30,10 +59,36 @@ def webhook_app(app: BotApp, url: str, secret: str) -> web.Application:
             return web.Response(status=401, text="unauthorized")
         try:
             payload = await request.json()
-            update = Update.model_validate(payload, context={"bot": app.bot})
-        except (ValueError, ValidationError):
+        except ValueError:
             return web.Response(status=400, text="bad update")
-        await app.process(update)
+        uid = intake.update_id(payload)
+        if uid is None:
+            return web.Response(status=400, text="bad update")
+        if not storable(uid):
+            # Telegram's ids are far smaller; this one cannot even be deduplicated.
+            log.warning("update with an id out of range ignored")
+            await intake.apologise(app, payload)
+            return web.Response(text="ok")
+        try:
+            update = intake.read(payload, app)
+            if update is not None:
+                await app.process(update)
+        except intake.UnreadableUpdate:
+            await intake.give_up(app, uid, payload, "UnreadableUpdate", 1)
+        except Exception as exc:
+            attempts = failures.pop(uid, 0) + 1
+            if attempts < intake.MAX_ATTEMPTS:
+                log.error(
+                    "update not processed",
+                    extra={"update_id": uid, "attempt": attempts, "error": type(exc).__name__},
+                    exc_info=exc,
+                )
+                failures[uid] = attempts
+                while len(failures) > MAX_TRACKED_FAILURES:
+                    failures.popitem(last=False)
+                return web.Response(status=500, text="not processed, please retry")
+            await intake.give_up(app, uid, payload, type(exc).__name__, attempts)
+        failures.pop(uid, None)
         return web.Response(text="ok")
 
     application = web.Application(client_max_size=1024 * 1024)

@@ -69,6 +69,7 @@ button-unknown = That button no longer works. Here is the menu.
 unknown-command = I don't know that command. Try /menu or /help.
 group-only-private = I work in private chats only. Open a chat with me to learn a topic.
 error-generic = Something went wrong on our side. Your progress is safe; please try again.
+update-failed = Sorry, I could not process your last message. Please send it again, or open /menu.
 language-prompt = Choose the language:
 language-name-ru = Русский
 language-name-en = English

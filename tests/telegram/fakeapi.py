@@ -1,8 +1,10 @@
 """A fake Telegram Bot API server on 127.0.0.1 for end-to-end tests.
 
 It implements the methods rolebot uses, keeps updates until a getUpdates offset confirms
-them (as Telegram does), records every call, and can inject 429, 403, 400 and dropped
-connections. Tests drive the real bot against it over HTTP.
+them (as Telegram does), records every call, and can inject 429, 403, 400, 409, 5xx with an
+HTML body (a proxy's error page) and dropped connections, and restart update ids below the
+bot's offset (as Telegram does after a week without updates). Tests drive the real bot
+against it over HTTP.
 """
 
 from __future__ import annotations
@@ -59,6 +61,11 @@ class Fault:
     description: str = ""
     retry_after: int | None = None
     drop: bool = False
+    html: str | None = None
+    """Answer with this HTML page instead of Telegram's JSON (a proxy in front of it)."""
+
+
+BAD_GATEWAY = "<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>"
 
 
 @dataclass
@@ -79,6 +86,10 @@ class FakeBotAPI:
         self._message_ids = itertools.count(1000)
         self._changed = asyncio.Condition()
         self._runner: web.AppRunner | None = None
+        self._queued = itertools.count()
+        self._position: dict[int, int] = {}
+        """update id -> when it was queued, once ids have restarted (`restart_ids`)."""
+        self._restart: int | None = None
 
     # -- server --------------------------------------------------------------------------
 
@@ -113,6 +124,8 @@ class FakeBotAPI:
                 assert request.transport is not None
                 request.transport.close()
                 return web.Response(status=500)
+            if fault.html is not None:
+                return web.Response(status=fault.status, text=fault.html, content_type="text/html")
             body: dict[str, Any] = {
                 "ok": False,
                 "error_code": fault.status,
@@ -165,7 +178,10 @@ class FakeBotAPI:
         if self.hold_confirmations:
             await asyncio.sleep(0.05)
             return []
-        if offset:
+        if offset and self._restart is not None:
+            self._confirm_in_queue_order(offset)
+            await self._notify()
+        elif offset:
             self.confirmed = max(self.confirmed, offset)
             self.pending = [u for u in self.pending if u["update_id"] >= offset]
             await self._notify()
@@ -180,6 +196,24 @@ class FakeBotAPI:
                 except TimeoutError:
                     break
         return self.pending[:limit]
+
+    def _confirm_in_queue_order(self, offset: int) -> None:
+        """After ids restarted, an offset confirms what was queued up to its update: an
+        offset from before the restart confirms only the updates queued before it."""
+        assert self._restart is not None
+        last = self._position.get(offset - 1)
+        if last is None:
+            self.pending = [
+                u
+                for u in self.pending
+                if self._position.get(u["update_id"], -1) >= self._restart
+                or u["update_id"] >= offset
+            ]
+        else:
+            self.pending = [
+                u for u in self.pending if self._position.get(u["update_id"], -1) > last
+            ]
+        self.confirmed = offset
 
     def _answer(self, method: str, params: dict[str, Any]) -> Any:
         match method:
@@ -224,9 +258,17 @@ class FakeBotAPI:
 
     async def push(self, update: dict[str, Any]) -> int:
         update_id = next(self._ids)
+        if self._restart is not None:
+            self._position[update_id] = next(self._queued)
         self.pending.append({"update_id": update_id, **update})
         await self._notify()
         return update_id
+
+    def restart_ids(self, at: int) -> None:
+        """Number the next updates from `at`, as Telegram does after a week without updates
+        (its next id is then random, and may be below the offset the bot holds)."""
+        self._ids = itertools.count(at)
+        self._restart = next(self._queued)
 
     async def redeliver(self, update: dict[str, Any]) -> None:
         """Deliver an update again with the same update_id, as Telegram may."""

@@ -73,6 +73,11 @@ CREATE TABLE events (
 CREATE INDEX events_scenario_version_kind_at_ms ON events (scenario, version, kind, at_ms);
 CREATE INDEX events_user_id_scenario_run ON events (user_id, scenario, run);
 CREATE TABLE processed_updates (update_id bigint PRIMARY KEY, at_ms bigint);
+CREATE INDEX processed_updates_at_ms ON processed_updates (at_ms);
+CREATE TABLE failed_updates (
+    update_id bigint PRIMARY KEY, kind text NOT NULL, error text NOT NULL,
+    attempts integer NOT NULL, at_ms bigint NOT NULL
+);
 """,
     ),
     Migration(

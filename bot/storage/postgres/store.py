@@ -136,6 +136,11 @@ class PostgresStorage:
         async with pool.acquire() as conn, conn.transaction():
             return await rebuild(conn)
 
+    async def forget_processed_before(self, before_ms: int) -> int:
+        pool = await self.pool()
+        status = await pool.execute(q(sql.FORGET_PROCESSED), before_ms)
+        return int(status.rsplit(" ", 1)[-1])
+
     async def dump(self, table: str) -> AsyncIterator[list[tuple[Any, ...]]]:
         pool = await self.pool()
         async with pool.acquire() as conn, conn.transaction():
@@ -216,6 +221,11 @@ class PostgresUnit:
         if update is not None:
             statement, params = update
             await self.conn.execute(q(statement), *params)
+
+    async def record_failed(
+        self, update_id: int, kind: str, error: str, attempts: int, now_ms: int
+    ) -> None:
+        await self.conn.execute(q(sql.INSERT_FAILED), update_id, kind, error, attempts, now_ms)
 
     async def forget(self, user: User) -> None:
         await self.conn.execute(q(sql.DELETE_PROGRESS), user.id)

@@ -278,3 +278,19 @@ ALTER TABLE step_daily ADD COLUMN carried integer not null default 0;
 CREATE INDEX runs_started on runs (started_ms);
 """,
     )
+
+
+@migration()
+def m006_failed_updates(conn: sqlite3.Connection) -> None:
+    """Telegram updates given up on after repeated failures: which, of what kind, and why
+    (the error's class). Never their content: it may hold what a user typed."""
+    _script(
+        conn,
+        """
+CREATE TABLE failed_updates (
+    update_id integer primary key, kind text not null, error text not null,
+    attempts integer not null, at_ms integer not null
+);
+CREATE INDEX processed_updates_at_ms ON processed_updates (at_ms);
+""",
+    )

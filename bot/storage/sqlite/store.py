@@ -182,6 +182,10 @@ class SqliteStorage:
                 raise
             return total
 
+    async def forget_processed_before(self, before_ms: int) -> int:
+        async with self._writer:
+            return int(self.conn.execute(sql.FORGET_PROCESSED, [before_ms]).rowcount)
+
     async def dump(self, table: str) -> AsyncIterator[list[tuple[Any, ...]]]:
         cursor = self.conn.execute(sql.copy_select(table))
         while rows := cursor.fetchmany(5_000):
@@ -257,6 +261,11 @@ class SqliteUnit:
         update = sql.user_update(change)
         if update is not None:
             self.conn.execute(*update)
+
+    async def record_failed(
+        self, update_id: int, kind: str, error: str, attempts: int, now_ms: int
+    ) -> None:
+        self.conn.execute(sql.INSERT_FAILED, [update_id, kind, error, attempts, now_ms])
 
     async def forget(self, user: User) -> None:
         self.conn.execute(sql.DELETE_PROGRESS, [user.id])

@@ -1,0 +1,346 @@
+"""Faults from Telegram and its proxies, over HTTP: the polling loop survives every one of
+them, a poison update is given up on without taking the rest down, and nothing a user typed
+reaches the log."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import sqlite3
+from collections.abc import AsyncIterator, Callable
+from typing import Any
+
+import aiohttp
+import pytest
+from aiogram.types import Update
+from pydantic import SecretStr
+
+from bot.config import Config
+from bot.telegram.app import BotApp
+from bot.telegram.polling import PollingConflictError
+from bot.telegram.runner import serve
+from bot.telegram.webhook import WebhookError
+from tests.telegram.conftest import RunningBot
+from tests.telegram.fakeapi import BAD_GATEWAY, TOKEN, FakeBotAPI, Fault
+
+USER = 42
+OTHER = 7
+CARD = "4276 1234 5678 9012"
+CONFLICT = "Conflict: terminated by other getUpdates request; make sure that only one bot"
+APOLOGY = "Sorry, I could not process your last message."
+PRIVACY = "What I keep"
+
+
+def rows(config: Config, sql: str) -> list[Any]:
+    with sqlite3.connect(config.database) as conn:
+        return conn.execute(sql).fetchall()
+
+
+@pytest.fixture
+def fast(config: Config) -> Config:
+    return config.model_copy(update={"retry_delay": 0.01})
+
+
+@pytest.fixture
+async def running(fast: Config, api: FakeBotAPI) -> AsyncIterator[RunningBot]:
+    bot = RunningBot(fast, api)
+    await bot.start()
+    yield bot
+    with contextlib.suppress(Exception):
+        await bot.stop()
+
+
+async def until(api: FakeBotAPI, bot: RunningBot, predicate: Callable[[], bool]) -> None:
+    """Wait for `predicate`, failing at once if the bot stopped."""
+
+    def holds() -> bool:
+        if bot.task is not None and bot.task.done():
+            raise AssertionError(f"the bot stopped: {bot.task.exception()!r}")
+        return predicate()
+
+    await api.wait_for(holds, within=5)
+
+
+def polls(api: FakeBotAPI) -> int:
+    return sum(c.method == "getUpdates" for c in api.calls)
+
+
+def unreadable(user: int) -> dict[str, Any]:
+    """A private message aiogram cannot read (message_id is not a number)."""
+    return {
+        "message": {
+            "message_id": "not-a-number",
+            "date": 0,
+            "chat": {"id": user, "type": "private"},
+            "from": {"id": user, "is_bot": False, "first_name": "T", "language_code": "en"},
+            "text": f"my card is {CARD}",
+        }
+    }
+
+
+# -- 1. getUpdates faults ----------------------------------------------------------------
+
+
+async def test_getupdates_html_502_409_and_500_do_not_stop_polling(
+    fast: Config, api: FakeBotAPI, caplog: pytest.LogCaptureFixture
+) -> None:
+    api.fail(
+        "getUpdates",
+        Fault(502, html=BAD_GATEWAY),
+        Fault(409, CONFLICT),
+        Fault(409, CONFLICT),
+        Fault(500, "Internal Server Error"),
+    )
+    bot = RunningBot(fast, api)
+    try:
+        await bot.start()
+        await api.message(USER, "/privacy")
+        await until(api, bot, lambda: bool(api.sent(USER)))
+        assert api.sent(USER)[0].text.startswith(PRIVACY)
+        assert not api.faults["getUpdates"], "every fault was met and survived"
+        conflicts = [r for r in caplog.records if "another instance" in r.getMessage()]
+        assert len(conflicts) == 2 and conflicts[0].levelno == logging.ERROR
+    finally:
+        await bot.stop()
+
+
+async def test_409_stops_the_bot_when_configured_to(fast: Config, api: FakeBotAPI) -> None:
+    api.fail("getUpdates", Fault(409, CONFLICT))
+    config = fast.model_copy(update={"exit_on_conflict": True})
+    with pytest.raises(PollingConflictError, match="terminated by other getUpdates"):
+        await asyncio.wait_for(serve(config, TOKEN, stop=asyncio.Event()), timeout=5)
+
+
+# -- 2, 3. poison updates ----------------------------------------------------------------
+
+
+async def test_unreadable_update_is_given_up_and_the_rest_of_its_batch_served(
+    running: RunningBot, api: FakeBotAPI, fast: Config, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    poison = await api.push(unreadable(USER))
+    await api.message(OTHER, "/privacy")
+    await until(api, running, lambda: bool(api.sent(OTHER)) and bool(api.sent(USER)))
+    assert api.sent(OTHER)[0].text.startswith(PRIVACY)
+    assert [c.text for c in api.sent(USER)] == [
+        "Sorry, I could not process your last message. Please send it again, or open /menu."
+    ]
+    await api.settle()
+    assert rows(fast, "select update_id, kind, error, attempts from failed_updates") == [
+        (poison, "message", "UnreadableUpdate", 1)
+    ]
+    logged = caplog.text + "".join(str(r.__dict__) for r in caplog.records)
+    assert "4276" not in logged and "my card" not in logged
+
+
+async def test_update_failing_three_times_is_recorded_confirmed_and_skipped(
+    fast: Config, api: FakeBotAPI, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    attempts: list[int] = []
+    process = BotApp.process
+
+    async def failing(self: BotApp, update: Update) -> None:
+        if update.message is not None and update.message.chat.id == USER:
+            attempts.append(update.update_id)
+            raise RuntimeError("poison")
+        await process(self, update)
+
+    monkeypatch.setattr(BotApp, "process", failing)
+    bot = RunningBot(fast, api)
+    await bot.start()
+    try:
+        poison = await api.message(USER, "/start", language="ru")
+        await api.message(OTHER, "/privacy")
+        await until(api, bot, lambda: bool(api.sent(OTHER)) and bool(api.sent(USER)))
+        await api.settle()
+        assert attempts == [poison] * 3
+        assert rows(fast, "select update_id, kind, error, attempts from failed_updates") == [
+            (poison, "message", "RuntimeError", 3)
+        ]
+        assert [c.text for c in api.sent(USER)] == [
+            "Извините, я не смог обработать ваше последнее сообщение. "
+            "Отправьте его ещё раз или откройте /menu."
+        ]
+        # Recorded as processed: redelivered after a restart, it is skipped.
+        await bot.restart()
+        await api.redeliver({"update_id": poison, **unreadable(USER)})
+        await api.message(OTHER, "/privacy")
+        await until(api, bot, lambda: len(api.sent(OTHER)) == 2)
+        assert attempts == [poison] * 3 and len(api.sent(USER)) == 1
+    finally:
+        await bot.stop()
+
+
+# -- 4. ids below the offset -------------------------------------------------------------
+
+
+async def test_ids_restarting_below_the_offset_are_served_without_spinning(
+    running: RunningBot, api: FakeBotAPI, fast: Config
+) -> None:
+    for _ in range(3):
+        await api.message(OTHER, "/privacy")
+    await until(api, running, lambda: len(api.sent(OTHER)) == 3)
+    await api.settle()
+    # A week later: the old ids are old, and Telegram's next id is random, here one of them.
+    week_ms = 8 * 24 * 3600 * 1000
+    with sqlite3.connect(fast.database) as conn:
+        conn.execute("update processed_updates set at_ms = at_ms - ?", [week_ms])
+    before = polls(api)
+    api.restart_ids(at=2)
+    await api.message(USER, "/privacy")
+    await until(api, running, lambda: bool(api.sent(USER)))
+    await api.settle()
+    assert api.sent(USER)[0].text.startswith(PRIVACY)
+    assert polls(api) - before < 10, "getUpdates in a loop"
+    await api.message(USER, "/help")
+    await until(api, running, lambda: len(api.sent(USER)) == 2)
+
+
+# -- 5. sends ----------------------------------------------------------------------------
+
+
+async def test_send_answered_by_an_html_502_is_retried(
+    running: RunningBot, api: FakeBotAPI
+) -> None:
+    api.fail("sendMessage", Fault(502, html=BAD_GATEWAY))
+    await api.message(USER, "/privacy")
+    await until(api, running, lambda: bool(api.sent(USER)))
+    assert api.sent(USER)[0].text.startswith(PRIVACY)
+    assert [c.failed for c in api.calls if c.method == "sendMessage"] == [True, False]
+
+
+async def test_403_on_start_mid_run_records_one_bot_blocked(
+    running: RunningBot, api: FakeBotAPI, fast: Config
+) -> None:
+    await api.press(USER, "o:atm-withdrawal")
+    await until(api, running, lambda: bool(api.sent(USER)))
+    await api.settle()
+    blocked = Fault(403, "Forbidden: bot was blocked by the user")
+    api.fail("sendMessage", blocked, blocked)  # every send to a user who blocked the bot
+    await api.message(USER, "/start")
+    await api.settle()
+    await until(api, running, lambda: bool(rows(fast, "select 1 from users where blocked")))
+    assert rows(fast, "select count(*) from events where kind = 'bot_blocked'") == [(1,)]
+    assert sum(c.failed for c in api.calls if c.method == "sendMessage") == 1
+    api.faults.clear()
+
+
+# -- 6, 7. the webhook -------------------------------------------------------------------
+
+SECRET = "s3cret-Token_1"
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture
+def hook(fast: Config) -> Config:
+    return fast.model_copy(
+        update={
+            "webhook_secret": SecretStr(SECRET),
+            "webhook_listen": f"127.0.0.1:{free_port()}",
+        }
+    )
+
+
+def private(user: int | None, text: str, chat: int | None = None) -> dict[str, Any]:
+    message: dict[str, Any] = {
+        "message_id": 1,
+        "date": 0,
+        "chat": {"id": chat or user, "type": "private"},
+        "text": text,
+    }
+    if user is not None:
+        message["from"] = {"id": user, "is_bot": False, "first_name": "T"}
+    if text.startswith("/"):
+        message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(text)}]
+    return {"message": message}
+
+
+async def test_webhook_answers_200_and_calmly_to_every_update(
+    api: FakeBotAPI,
+    hook: Config,
+    caplog: pytest.LogCaptureFixture,
+    capfd: pytest.CaptureFixture[str],
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    stop = asyncio.Event()
+    url = f"http://{hook.webhook_listen}/hook"
+    task = asyncio.create_task(serve(hook, TOKEN, webhook_url=url, stop=stop))
+    headers = {"X-Telegram-Bot-Api-Secret-Token": SECRET}
+    try:
+        await api.wait_for(lambda: any(c.method == "setWebhook" for c in api.calls))
+        async with aiohttp.ClientSession() as http:
+
+            async def post(body: Any) -> int:
+                kwargs = {"data": body} if isinstance(body, str) else {"json": body}
+                async with http.post(url, headers=headers, **kwargs) as response:
+                    return response.status
+
+            assert await post({"update_id": 2**63, **private(1, "/privacy")}) == 200
+            assert api.sent(1)[-1].text.startswith(APOLOGY)
+            assert await post({"update_id": 2**70, **private(1, "/privacy")}) == 200
+            assert await post({"update_id": 10, **private(None, "/privacy", chat=2)}) == 200
+            assert api.sent(2)[-1].text.startswith(PRIVACY)
+            assert await post({"update_id": 11, **private(None, f"hi {CARD}", chat=3)}) == 200
+            assert api.sent(3), "typed text without `from` gets the usual answer"
+            unknown = {"update_id": 12, "message_reaction_v99": {"chat": {"id": 4}, "x": CARD}}
+            assert await post(unknown) == 200
+            assert await post({"update_id": 13, **unreadable(5)}) == 200
+            assert api.sent(5)[-1].text.startswith(APOLOGY)
+            assert await post({"update_id": 13, **unreadable(5)}) == 200  # redelivered
+            assert len(api.sent(5)) == 1
+            assert await post("{not json") == 400
+            assert await post("[1, 2]") == 400
+            assert await post({"no_update_id": 1}) == 400
+        failed = rows(hook, "select update_id, kind, error from failed_updates")
+        assert failed == [(13, "message", "UnreadableUpdate")]
+    finally:
+        stop.set()
+        await asyncio.wait_for(task, timeout=15)
+    out, err = capfd.readouterr()
+    logged = caplog.text + "".join(str(r.__dict__) for r in caplog.records) + out + err
+    assert "4276" not in logged and "hi " not in logged
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR and r.exc_info]
+    assert "AssertionError" not in logged and "Traceback" not in logged
+
+
+@pytest.mark.parametrize("secret", ["   ", "", "has space", "ümlaut", "x" * 257, "a\n"])
+async def test_webhook_refuses_a_secret_telegram_would_refuse(
+    api: FakeBotAPI, hook: Config, secret: str
+) -> None:
+    config = hook.model_copy(update={"webhook_secret": SecretStr(secret)})
+    with pytest.raises(WebhookError, match="ROLEBOT_WEBHOOK_SECRET must be 1-256 characters"):
+        await asyncio.wait_for(
+            serve(config, TOKEN, webhook_url="https://bot.example.org/hook"), timeout=5
+        )
+    assert not api.calls, "refused before talking to Telegram"
+
+
+async def test_webhook_stops_when_telegram_refuses_it(api: FakeBotAPI, hook: Config) -> None:
+    api.fail("setWebhook", Fault(400, "Bad Request: bad webhook: HTTPS url must be provided"))
+    url = f"http://{hook.webhook_listen}/hook"
+    with pytest.raises(WebhookError, match=r"Telegram refused the webhook: .*HTTPS url must"):
+        await asyncio.wait_for(serve(hook, TOKEN, webhook_url=url), timeout=5)
+    with pytest.raises(aiohttp.ClientConnectionError):  # and nothing is left listening
+        async with aiohttp.ClientSession() as http, http.post(url, json={}):
+            pass
+
+
+def test_cli_refuses_a_whitespace_secret_in_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    from click.testing import CliRunner
+
+    from bot.cli import cli
+
+    monkeypatch.setenv("BOT_TOKEN", TOKEN)
+    monkeypatch.setenv("ROLEBOT_WEBHOOK_SECRET", "   ")
+    result = CliRunner().invoke(cli, ["run", "--webhook", "https://bot.example.org/hook"])
+    assert result.exit_code == 2
+    assert result.output.count("\n") == 1
+    assert result.output.startswith("ROLEBOT_WEBHOOK_SECRET must be 1-256 characters")
