@@ -6,11 +6,13 @@ import sqlite3
 from collections.abc import Iterator
 from typing import Any
 
-from bot.analytics.filters import Filters
+from bot.analytics.filters import UNLESS_ASKED, Filters
 from bot.analytics.metrics import Tallies
 from bot.analytics.rollup import STEP_COUNTERS
 from bot.storage.port import ExportKind
 from bot.storage.sqlite.derived import source_of
+
+_NOT_ASKED = f"source not in ({', '.join('?' * len(UNLESS_ASKED))})"
 
 
 class _Where:
@@ -30,6 +32,9 @@ class _Where:
         if filters.source is not None:
             clauses.append("source = ?")
             params.append(filters.source)
+        else:
+            clauses.append(_NOT_ASKED)
+            params.extend(UNLESS_ASKED)
         if filters.scenarios:
             clauses.append(f"scenario in ({', '.join('?' * len(filters.scenarios))})")
             params.extend(filters.scenarios)
@@ -78,7 +83,9 @@ def tallies(conn: sqlite3.Connection, filters: Filters, cutoff_ms: int) -> Talli
             q.params,
         ).fetchall(),
         latest=conn.execute(
-            "select scenario, version from run_daily group by scenario, version order by max(day)"
+            f"select scenario, version from run_daily where {_NOT_ASKED} "
+            "group by scenario, version order by max(day)",
+            UNLESS_ASKED,
         ).fetchall(),
         blocked_users=conn.execute("select count(*) from users where blocked = 1").fetchone()[0],
     )
@@ -115,6 +122,9 @@ def _export_where(filters: Filters, alias: str, *, by_event_time: bool) -> tuple
         if filters.source is not None:
             clauses.append(f"{alias}.source = ?")
             params.append(filters.source)
+        else:
+            clauses.append(f"{alias}.{_NOT_ASKED}")
+            params.extend(UNLESS_ASKED)
     if filters.lang is not None:
         clauses.append(f"{alias}.locale = ?")
         params.append(filters.lang)
