@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from bot.cli import analytics, content, db, play, run, simulate
+from bot.cli import analytics, content, db, play, run, simulate, studio
 from bot.cli.context import Context
 
 
@@ -35,6 +35,7 @@ for command in (
     run.run_command,
     *analytics.COMMANDS,
     simulate.simulate_command,
+    studio.studio_command,
     db.db_group,
 ):
     cli.add_command(command)
