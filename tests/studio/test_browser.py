@@ -72,7 +72,10 @@ class Chat:
 
     def wait(self) -> None:
         self.page.wait_for_function(
-            "n => Number(document.getElementById('chat').dataset.ready || 0) > n",
+            """n => {
+                const chat = document.getElementById('chat');
+                return Number(chat.dataset.ready || 0) > n && chat.dataset.pending === '0';
+            }""",
             arg=self.rendered,
             timeout=BOUND_MS,
         )
@@ -97,14 +100,18 @@ class Chat:
 
 
 def ui(served: Served, key: str, locale: str, **args: Any) -> str:
-    return Translator(served.studio.snapshot.library, contact="").text(Text(key, args=args), locale)
+    return Translator(served.studio.snapshot.library, contact="").text(
+        Text(key, args=args), locale
+    )
 
 
 def library(served: Served) -> Library:
     return served.studio.snapshot.library
 
 
-def test_list_shows_every_scenario_and_its_state(page: Any, served: Served, tmp_path: Path) -> None:
+def test_list_shows_every_scenario_and_its_state(
+    page: Any, served: Served, tmp_path: Path
+) -> None:
     page.goto(served.url + "?ui=en")
     rows = page.locator("table.scenarios tbody tr")
     assert rows.count() == len(library(served).scenarios) == 8
@@ -197,8 +204,8 @@ def test_an_ftl_edit_shows_without_reloading_the_page(
     page.evaluate("window.notReloaded = true")
     ftl = served.locales / "en" / "atm-withdrawal.ftl"
     intro = next(line for line in ftl.read_text().splitlines() if line.startswith("intro ="))
-    option = next(line for line in ftl.read_text().splitlines() if " = " in line and "--" in line)
-    long_label = option.split(" = ")[0] + " = " + "A very long button label " * 4
+    option = next(line for line in ftl.read_text().splitlines() if line.startswith("choose-atm--"))
+    long_label = option.split(" = ")[0] + " = " + "A very long button label " * 3
     before = replace_in(ftl, intro, "intro = Edited while the page was open.")
     ftl.write_text(ftl.read_text().replace(option, long_label), encoding="utf-8")
     began = time.perf_counter()
@@ -212,6 +219,11 @@ def test_an_ftl_edit_shows_without_reloading_the_page(
         assert latency < 2.0
         assert page.evaluate("window.notReloaded") is True
         page.screenshot(path=str(tmp_path / "edited.png"))
+        chat.press("n:")
+        page.click("#phone")  # phone width: the long label is marked where Telegram cuts it
+        page.wait_for_selector("#chat .key.cut", timeout=BOUND_MS)
+        assert "A very long" in page.locator("#chat .key.cut").first.get_attribute("title")
+        page.screenshot(path=str(tmp_path / "cut.png"))
     finally:
         ftl.write_text(before, encoding="utf-8")
     page.wait_for_function(

@@ -33,6 +33,9 @@
   const frame = document.getElementById("phone-frame");
   let locale = sessionStorage.getItem("rolebot-locale") || document.documentElement.lang;
   let selected = null;
+  let issued = 0; // chat requests sent; a reply older than the one shown is dropped
+  let latest = 0;
+  let pending = 0;
 
   function markCuts() {
     if (!chat) return;
@@ -41,6 +44,22 @@
       key.classList.toggle("cut", cut);
       key.title = cut ? frame.dataset.cut + ": " + key.textContent.trim() : "";
     });
+  }
+
+  async function chatRequest(url, options) {
+    const mine = ++issued;
+    pending += 1;
+    chat.dataset.pending = String(pending);
+    try {
+      const result = await fetchText(url, options);
+      if (mine > latest) {
+        latest = mine;
+        showChat(result.text);
+      }
+    } finally {
+      pending -= 1;
+      chat.dataset.pending = String(pending);
+    }
   }
 
   function showChat(html) {
@@ -60,17 +79,12 @@
 
   async function loadChat() {
     const query = new URLSearchParams({ tab: tabId(), locale: locale });
-    const result = await fetchText("/s/" + scenario + "/chat?" + query);
-    showChat(result.text);
+    await chatRequest("/s/" + scenario + "/chat?" + query);
   }
 
   async function send(action, fields) {
     const form = new URLSearchParams(Object.assign({ tab: tabId(), locale: locale }, fields));
-    const result = await fetchText("/s/" + scenario + "/chat/" + action, {
-      method: "POST",
-      body: form,
-    });
-    showChat(result.text);
+    await chatRequest("/s/" + scenario + "/chat/" + action, { method: "POST", body: form });
   }
 
   async function showTexts(step) {

@@ -2,7 +2,6 @@
 
 studio-title = rolebot studio
 nav-scenarios = Scenarios
-nav-owners = Figures
 ui-switch = Русский
 live-watching = Watching { $folders }: saved edits appear here within a second.
 live-checked = Checked at { $time } in { $ms } ms.
@@ -19,7 +18,6 @@ state-valid = ✓ valid
 state-warnings = ✓ valid, { $count } warning(s)
 state-kept = ✗ { $count } error(s): the last good version still plays
 state-broken = ✗ { $count } error(s): not playable until fixed
-open-preview = Open
 problems-heading = Problems
 problems-none = No problems.
 problems-all = All problems, as rolebot validate prints them

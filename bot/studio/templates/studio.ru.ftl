@@ -2,7 +2,6 @@
 
 studio-title = rolebot studio
 nav-scenarios = Сценарии
-nav-owners = Цифры
 ui-switch = English
 live-watching = Слежу за { $folders }: сохранённые правки появятся здесь за секунду.
 live-checked = Проверено в { $time } за { $ms } мс.
@@ -19,7 +18,6 @@ state-valid = ✓ без ошибок
 state-warnings = ✓ без ошибок, предупреждений: { $count }
 state-kept = ✗ ошибок: { $count }; работает последняя исправная версия
 state-broken = ✗ ошибок: { $count }; не запустится, пока их не исправить
-open-preview = Открыть
 problems-heading = Ошибки и предупреждения
 problems-none = Ни ошибок, ни предупреждений.
 problems-all = Всё, что находит rolebot validate
