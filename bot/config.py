@@ -71,6 +71,11 @@ class Config(BaseSettings):
         description="Secret token Telegram sends with each webhook request (required "
         "in webhook mode).",
     )
+    studio_token: SecretStr | None = Field(
+        None,
+        description="Token `rolebot studio` requires on any address but 127.0.0.1 (required "
+        "there).",
+    )
     webhook_listen: str = Field("127.0.0.1:8080", description="host:port the webhook serves.")
     retry_delay: float = Field(
         0.5,

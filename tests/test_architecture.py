@@ -26,6 +26,7 @@ LAYERS: dict[str, int] = {
     "bot.telegram": 5,
     "bot.terminal": 5,
     "bot.simulator": 5,
+    "bot.studio": 5,
     "bot.cli": 6,
     "bot.__main__": 7,
 }
@@ -36,7 +37,8 @@ ONLY_UNDER = {
     "sqlite3": ("bot.storage",),
     "sqlite_utils": ("bot.storage",),
     "aiogram": ("bot.telegram",),
-    "aiohttp": ("bot.telegram",),
+    "aiohttp": ("bot.telegram", "bot.studio"),
+    "watchfiles": ("bot.studio",),
 }
 """Third-party packages that only one part of the code may touch."""
 

@@ -7,12 +7,15 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 ALL = "all"
+UNLESS_ASKED = ("studio",)
+"""Sources counted only when a filter names them: the studio's preview conversations."""
 
 
 @dataclass(frozen=True)
 class Filters:
     """Which runs count. Dates are UTC days, both ends included; a run belongs to the day it
-    started. `version` None means each scenario's current version, "all" every version."""
+    started. `version` None means each scenario's current version, "all" every version.
+    `source` None means every source but those in UNLESS_ASKED."""
 
     since: date | None = None
     until: date | None = None

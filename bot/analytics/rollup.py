@@ -16,7 +16,12 @@ from typing import Any, NamedTuple
 
 from bot.core.events import Event
 
-SOURCES = {"tg": "telegram", "terminal": "terminal", "sim": "simulated"}
+SOURCES = {
+    "tg": "telegram",
+    "terminal": "terminal",
+    "sim": "simulated",
+    "studio": "studio",
+}
 """users.external_id prefix -> the source a run is counted under (filterable)."""
 UNKNOWN_SOURCE = "unknown"
 

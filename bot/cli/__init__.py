@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from bot.cli import analytics, content, db, play, run, simulate
+from bot.cli import analytics, content, db, play, run, simulate, studio
 from bot.cli.context import DATABASE_HELP, Context
 
 
@@ -28,6 +28,7 @@ for command in (
     run.run_command,
     *analytics.COMMANDS,
     simulate.simulate_command,
+    studio.studio_command,
     db.db_group,
 ):
     cli.add_command(command)

@@ -106,7 +106,8 @@ def filter_options(fn: F) -> F:
             type=click.Choice(SOURCE_CHOICES),
             default=ALL,
             show_default=True,
-            help="Whose runs: Telegram users, terminal players, simulated users, or all.",
+            help="Whose runs: Telegram users, terminal players, simulated users, studio "
+            "previews, or all (studio previews are counted only when asked for by name).",
         ),
         click.option(
             "--idle-hours",

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from bot.analytics.filters import Filters
+from bot.analytics.filters import UNLESS_ASKED, Filters
 from bot.analytics.rollup import (
     COUNTER_TABLES,
     RUN_FIELDS,
@@ -250,6 +250,10 @@ def fact_from_row(row: Iterable[Any]) -> Fact:
 # -- reads for owners ------------------------------------------------------------------------
 
 
+NOT_ASKED = f"source not in ({', '.join('?' * len(UNLESS_ASKED))})"
+"""Leaves out the sources counted only when a filter names them (studio previews)."""
+
+
 class _Where:
     """The WHERE clause shared by every derived table."""
 
@@ -268,6 +272,9 @@ class _Where:
         if filters.source is not None:
             clauses.append("source = ?")
             params.append(filters.source)
+        else:
+            clauses.append(NOT_ASKED)
+            params.extend(UNLESS_ASKED)
         if filters.scenarios:
             clauses.append(f"scenario in ({', '.join('?' * len(filters.scenarios))})")
             params.extend(filters.scenarios)
@@ -326,9 +333,9 @@ def tallies_queries(filters: Filters, cutoff_ms: int) -> dict[str, tuple[str, li
             q.params,
         ),
         "latest": (
-            "select scenario, version from run_daily group by scenario, version "
-            "order by max(day), scenario, version",
-            [],
+            f"select scenario, version from run_daily where {NOT_ASKED} "
+            "group by scenario, version order by max(day), scenario, version",
+            list(UNLESS_ASKED),
         ),
         "blocked_users": (
             # Blocked now, among the users with a run in the selection (runs' columns first).
@@ -367,6 +374,9 @@ def _export_where(filters: Filters, alias: str, *, by_event_time: bool) -> tuple
         if filters.source is not None:
             clauses.append(f"{alias}.source = ?")
             params.append(filters.source)
+        else:
+            clauses.append(f"{alias}.{NOT_ASKED}")
+            params.extend(UNLESS_ASKED)
     if filters.lang is not None:
         clauses.append(f"{alias}.locale = ?")
         params.append(filters.lang)

@@ -1,0 +1,1 @@
+"""`rolebot studio`: a local web app for writers and owners (chat preview, flow map, figures)."""
