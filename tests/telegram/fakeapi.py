@@ -79,6 +79,7 @@ class FakeBotAPI:
         self._message_ids = itertools.count(1000)
         self._changed = asyncio.Condition()
         self._runner: web.AppRunner | None = None
+        self._stopping = False
 
     # -- server --------------------------------------------------------------------------
 
@@ -95,6 +96,10 @@ class FakeBotAPI:
         return self.url
 
     async def stop(self) -> None:
+        # Answer pending long polls now: the server waits for every handler to finish, and a
+        # client that went away does not cancel its long poll.
+        self._stopping = True
+        await self._notify()
         if self._runner is not None:
             await self._runner.cleanup()
 
@@ -173,7 +178,7 @@ class FakeBotAPI:
         limit = int(params.get("limit") or 100)
         deadline = time.monotonic() + timeout
         async with self._changed:
-            while not self.pending and time.monotonic() < deadline:
+            while not self.pending and not self._stopping and time.monotonic() < deadline:
                 remaining = deadline - time.monotonic()
                 try:
                     await asyncio.wait_for(self._changed.wait(), timeout=remaining)
