@@ -1,4 +1,5 @@
-"""The bot as a process and as a webhook server: SIGKILL mid-conversation, secret tokens."""
+"""The bot as a process and as a webhook server: SIGKILL mid-conversation, secret tokens;
+`rolebot run` refusing to start without what it needs."""
 
 from __future__ import annotations
 
@@ -9,13 +10,16 @@ import socket
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import aiohttp
 import pytest
+from click.testing import CliRunner, Result
 from pydantic import SecretStr
 
+from bot.cli import cli
 from bot.config import Config
 from bot.core import actions
 from bot.telegram.runner import serve
@@ -42,7 +46,19 @@ def first_button(api: FakeBotAPI, kind: type) -> str:
     raise AssertionError(api.last_buttons(USER))
 
 
-def start_process(config: Config, tmp_path: Path) -> subprocess.Popen[bytes]:
+STANDBY = """
+import runpy, sys
+import bot.cli, bot.telegram.runner  # the slow part of a start: aiogram builds its models
+sys.stdin.readline()
+sys.argv = ["rolebot", "run"]
+runpy.run_module("bot", run_name="__main__", alter_sys=True)
+"""
+"""`python -m bot run` that has done its imports and waits for a line on stdin to go on."""
+
+
+async def start_process(
+    config: Config, tmp_path: Path, *, standby: bool = False
+) -> asyncio.subprocess.Process:
     env = {
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
         "HOME": str(tmp_path),
@@ -52,57 +68,88 @@ def start_process(config: Config, tmp_path: Path) -> subprocess.Popen[bytes]:
         "ROLEBOT_SCENARIOS_DIR": str(config.scenarios_dir),
         "ROLEBOT_LOCALES_DIR": str(config.locales_dir),
     }
+    command = ["-c", STANDBY] if standby else ["-m", "bot", "run"]
     with (tmp_path / "bot.log").open("ab") as log:  # the child keeps its own descriptor
-        return subprocess.Popen(
-            [sys.executable, "-m", "bot", "run"], cwd=tmp_path, env=env, stdout=log, stderr=log
+        return await asyncio.create_subprocess_exec(
+            sys.executable,
+            *command,
+            cwd=tmp_path,
+            env=env,
+            stdin=subprocess.PIPE if standby else subprocess.DEVNULL,
+            stdout=log,
+            stderr=log,
         )
 
 
-def stop_process(process: subprocess.Popen[bytes]) -> None:
-    if process.poll() is None:
+async def go(process: asyncio.subprocess.Process) -> None:
+    """Let a standby process run the bot."""
+    assert process.stdin is not None
+    process.stdin.write(b"go\n")
+    await process.stdin.drain()
+
+
+async def stop_process(process: asyncio.subprocess.Process) -> None:
+    if process.returncode is None:
         process.kill()
-    process.wait(timeout=10)
+    await asyncio.wait_for(process.wait(), timeout=10)
 
 
-async def wait_polling(api: FakeBotAPI, process: subprocess.Popen[bytes], polls: int) -> None:
-    def polling() -> bool:
-        if process.poll() is not None:
-            raise AssertionError(f"bot exited with {process.returncode}")
-        return sum(c.method == "getUpdates" for c in api.calls) > polls
+def read_log(log: Path) -> str:
+    return log.read_text(encoding="utf-8", errors="replace")
 
-    await api.wait_for(polling, within=30)
+
+async def wait_polling(
+    api: FakeBotAPI, process: asyncio.subprocess.Process, polls: int, log: Path
+) -> None:
+    """Until the bot polls again; fails at once if it exits. The bound only catches a bot that
+    hangs: a start under load can take many times its usual couple of seconds."""
+    polling = asyncio.ensure_future(
+        api.wait_for(lambda: sum(c.method == "getUpdates" for c in api.calls) > polls, 120)
+    )
+    exited = asyncio.ensure_future(process.wait())
+    await asyncio.wait({polling, exited}, return_when=asyncio.FIRST_COMPLETED)
+    exited.cancel()
+    if not polling.done():
+        polling.cancel()
+        tail = read_log(log)[-3000:]
+        raise AssertionError(f"bot exited with {process.returncode} before polling:\n{tail}")
+    polling.result()
 
 
 async def test_sigkill_mid_conversation_loses_and_duplicates_nothing(
     api: FakeBotAPI, config: Config, tmp_path: Path
 ) -> None:
-    process = start_process(config, tmp_path)
+    log = tmp_path / "bot.log"
+    process = await start_process(config, tmp_path)
+    # The restart, ready to go the moment the first process dies, so that a start under load
+    # does not stretch the wait after the kill.
+    restart = await start_process(config, tmp_path, standby=True)
     try:
-        await wait_polling(api, process, 0)
-        await api.press(USER, actions.encode(actions.Open("atm-withdrawal")))
-        await api.wait_for(lambda: len(api.sent(USER)) >= 1)
-        await api.press(USER, first_button(api, actions.Next))
-        await api.wait_for(lambda: len(api.sent(USER)) >= 2)
-        # Answer, and kill the process the moment the reply goes out: the effects are
-        # committed, but Telegram has not been told the update is done.
-        await api.settle()
-        api.hold_confirmations = True
-        await api.press(USER, first_button(api, actions.Answer))
-        await api.wait_for(lambda: len(api.sent(USER)) >= 3)
-        process.send_signal(signal.SIGKILL)
-        await asyncio.to_thread(process.wait, 10)
-    finally:
-        stop_process(process)
-    before = rows(config.database, "select id, kind, step, run from events order by id")
-    progress = rows(config.database, "select step, attempts from progress")
-    assert api.pending, "the last update was not confirmed before the kill"
+        try:
+            await wait_polling(api, process, 0, log)
+            await api.press(USER, actions.encode(actions.Open("atm-withdrawal")))
+            await api.wait_for(lambda: len(api.sent(USER)) >= 1)
+            await api.press(USER, first_button(api, actions.Next))
+            await api.wait_for(lambda: len(api.sent(USER)) >= 2)
+            # Answer, and kill the process the moment the reply goes out: the effects are
+            # committed, but Telegram has not been told the update is done.
+            await api.settle()
+            api.hold_confirmations = True
+            await api.press(USER, first_button(api, actions.Answer))
+            await api.wait_for(lambda: len(api.sent(USER)) >= 3)
+            process.send_signal(signal.SIGKILL)
+            await asyncio.wait_for(process.wait(), timeout=10)
+        finally:
+            await stop_process(process)
+        before = rows(config.database, "select id, kind, step, run from events order by id")
+        progress = rows(config.database, "select step, attempts from progress")
+        assert api.pending, "the last update was not confirmed before the kill"
 
-    api.hold_confirmations = False
-    polls = sum(c.method == "getUpdates" for c in api.calls)
-    sent = len(api.sent(USER))
-    process = start_process(config, tmp_path)
-    try:
-        await wait_polling(api, process, polls)
+        api.hold_confirmations = False
+        polls = sum(c.method == "getUpdates" for c in api.calls)
+        sent = len(api.sent(USER))
+        await go(restart)
+        await wait_polling(api, restart, polls, log)
         await api.settle(within=30)
         # The redelivered update changed nothing and sent nothing.
         assert (
@@ -121,14 +168,14 @@ async def test_sigkill_mid_conversation_loses_and_duplicates_nothing(
         assert after[: len(before)] == before
         assert [k for _, k, _, _ in after[len(before) :]] == ["step_shown"]
         assert after[-1][2] == progress[0][0]
-        process.send_signal(signal.SIGTERM)
-        # Wait in a thread: the fake server runs on this event loop and must keep answering
-        # while the bot finishes its updates and shuts down.
-        assert await asyncio.to_thread(process.wait, 30) == 0
+        restart.send_signal(signal.SIGTERM)
+        # The fake server runs on this event loop and keeps answering while the bot finishes
+        # its updates and shuts down.
+        assert await asyncio.wait_for(restart.wait(), timeout=30) == 0
     finally:
-        stop_process(process)
-    log = (tmp_path / "bot.log").read_text(encoding="utf-8")
-    assert TOKEN not in log and TOKEN.split(":")[1] not in log
+        await stop_process(restart)
+    text = read_log(log)
+    assert TOKEN not in text and TOKEN.split(":")[1] not in text
 
 
 @pytest.fixture
@@ -182,29 +229,30 @@ async def test_webhook_rejects_wrong_or_missing_secret_and_answers_after_commit(
         await asyncio.wait_for(task, timeout=15)
 
 
-def test_webhook_refuses_to_start_without_secret(tmp_path: Path) -> None:
-    env = {"PATH": os.environ.get("PATH", ""), "HOME": str(tmp_path), "BOT_TOKEN": TOKEN}
-    done = subprocess.run(
-        [sys.executable, "-m", "bot", "run", "--webhook", "https://example.invalid/hook"],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert done.returncode == 2
+@pytest.fixture
+def run_command(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result]:
+    """`rolebot run` in this process (a new process would spend seconds importing aiogram
+    before the refusal), in an empty folder, without any token or secret from outside."""
+    monkeypatch.chdir(tmp_path)
+    for name in os.environ:
+        if name.startswith("ROLEBOT_") or name == "BOT_TOKEN":
+            monkeypatch.delenv(name)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("ROLEBOT_CACHE_DIR", "")  # the CLI sets the parse cache process-wide
+
+    def run(*args: str, **env: str) -> Result:
+        return CliRunner(env=env).invoke(cli, ["run", *args], prog_name="rolebot")
+
+    return run
+
+
+def test_webhook_refuses_to_start_without_secret(run_command: Callable[..., Result]) -> None:
+    done = run_command("--webhook", "https://example.invalid/hook", BOT_TOKEN=TOKEN)
+    assert done.exit_code == 2
     assert "ROLEBOT_WEBHOOK_SECRET" in done.stderr
 
 
-def test_run_without_token_explains_and_exits_2(tmp_path: Path) -> None:
-    env = {"PATH": os.environ.get("PATH", ""), "HOME": str(tmp_path)}
-    done = subprocess.run(
-        [sys.executable, "-m", "bot", "run"],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert done.returncode == 2
+def test_run_without_token_explains_and_exits_2(run_command: Callable[..., Result]) -> None:
+    done = run_command()
+    assert done.exit_code == 2
     assert "@BotFather" in done.stderr and "rolebot play" in done.stderr
