@@ -50,7 +50,9 @@ def main() -> None:
             else ["--events", "1000000"]
         ),
         "startup": lambda: startup.main(
-            ["--scenarios", "2", "--repeat", "1"] if quick else ["--scenarios", "100"]
+            ["--scenarios", "2", "--repeat", "1", "--together"]
+            if quick
+            else ["--scenarios", "100"]
         ),
     }
     for name, run in runs.items():
