@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import signal
 import socket
@@ -11,6 +12,7 @@ import sqlite3
 import subprocess
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -46,101 +48,135 @@ def first_button(api: FakeBotAPI, kind: type) -> str:
     raise AssertionError(api.last_buttons(USER))
 
 
-STANDBY = """
-import runpy, sys
+LAUNCHER = """
+import os, runpy, sys, traceback
 import bot.cli, bot.telegram.runner  # the slow part of a start: aiogram builds its models
-sys.stdin.readline()
-sys.argv = ["rolebot", "run"]
-runpy.run_module("bot", run_name="__main__", alter_sys=True)
+for _ in sys.stdin:  # a line: start `rolebot run` as a new process; report its pid, its exit
+    pid = os.fork()
+    if pid == 0:
+        os.dup2(2, 1)  # stdout belongs to this launcher
+        sys.argv, code = ["rolebot", "run"], 1
+        try:
+            runpy.run_module("bot", run_name="__main__", alter_sys=True)
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else 1
+        except BaseException:
+            traceback.print_exc()
+        finally:
+            sys.stderr.flush()
+            os._exit(code)
+    print(pid, flush=True)
+    print(os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]), flush=True)
 """
-"""`python -m bot run` that has done its imports and waits for a line on stdin to go on."""
+"""Starts `python -m bot run` processes forked after the imports, which take seconds (each
+start would pay them, and a loaded machine stretches them many times)."""
 
 
-async def start_process(
-    config: Config, tmp_path: Path, *, standby: bool = False
-) -> asyncio.subprocess.Process:
-    env = {
-        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-        "HOME": str(tmp_path),
-        "BOT_TOKEN": TOKEN,
-        "ROLEBOT_API_BASE": config.api_base,
-        "ROLEBOT_DATABASE": str(config.database),
-        "ROLEBOT_SCENARIOS_DIR": str(config.scenarios_dir),
-        "ROLEBOT_LOCALES_DIR": str(config.locales_dir),
-    }
-    command = ["-c", STANDBY] if standby else ["-m", "bot", "run"]
-    with (tmp_path / "bot.log").open("ab") as log:  # the child keeps its own descriptor
-        return await asyncio.create_subprocess_exec(
-            sys.executable,
-            *command,
-            cwd=tmp_path,
-            env=env,
-            stdin=subprocess.PIPE if standby else subprocess.DEVNULL,
-            stdout=log,
-            stderr=log,
-        )
+@dataclass
+class BotProcess:
+    pid: int
+    exit: asyncio.Task[int]
+    """The exit code (negative: killed by that signal)."""
 
 
-async def go(process: asyncio.subprocess.Process) -> None:
-    """Let a standby process run the bot."""
-    assert process.stdin is not None
-    process.stdin.write(b"go\n")
-    await process.stdin.drain()
+class Launcher:
+    def __init__(self, config: Config, tmp_path: Path) -> None:
+        self.config = config
+        self.tmp_path = tmp_path
+        self.log = tmp_path / "bot.log"
+        self.process: asyncio.subprocess.Process | None = None
+        self.bots: list[BotProcess] = []
 
+    async def open(self) -> None:
+        env = {
+            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+            "HOME": str(self.tmp_path),
+            "BOT_TOKEN": TOKEN,
+            "ROLEBOT_API_BASE": self.config.api_base,
+            "ROLEBOT_DATABASE": str(self.config.database),
+            "ROLEBOT_SCENARIOS_DIR": str(self.config.scenarios_dir),
+            "ROLEBOT_LOCALES_DIR": str(self.config.locales_dir),
+        }
+        with self.log.open("ab") as log:  # the children keep their own descriptor
+            self.process = await asyncio.create_subprocess_exec(
+                sys.executable,
+                "-c",
+                LAUNCHER,
+                cwd=self.tmp_path,
+                env=env,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=log,
+            )
 
-async def stop_process(process: asyncio.subprocess.Process) -> None:
-    if process.returncode is None:
-        process.kill()
-    await asyncio.wait_for(process.wait(), timeout=10)
+    async def _line(self) -> int:
+        assert self.process is not None and self.process.stdout is not None
+        line = await self.process.stdout.readline()
+        if not line:
+            raise AssertionError(f"the launcher died:\n{read_log(self.log)[-3000:]}")
+        return int(line)
+
+    async def start(self) -> BotProcess:
+        """A new bot process; the previous one must have exited."""
+        assert self.process is not None and self.process.stdin is not None
+        assert all(b.exit.done() for b in self.bots)
+        self.process.stdin.write(b"run\n")
+        await self.process.stdin.drain()
+        pid = await asyncio.wait_for(self._line(), timeout=120)
+        started = BotProcess(pid, asyncio.ensure_future(self._line()))
+        self.bots.append(started)
+        return started
+
+    async def close(self) -> None:
+        for running in self.bots:
+            if not running.exit.done():
+                os.kill(running.pid, signal.SIGKILL)
+                with contextlib.suppress(Exception):
+                    await asyncio.wait_for(running.exit, timeout=10)
+        if self.process is not None:
+            if self.process.returncode is None:
+                self.process.kill()
+            await asyncio.wait_for(self.process.wait(), timeout=10)
 
 
 def read_log(log: Path) -> str:
     return log.read_text(encoding="utf-8", errors="replace")
 
 
-async def wait_polling(
-    api: FakeBotAPI, process: asyncio.subprocess.Process, polls: int, log: Path
-) -> None:
+async def wait_polling(api: FakeBotAPI, running: BotProcess, polls: int, log: Path) -> None:
     """Until the bot polls again; fails at once if it exits. The bound only catches a bot that
-    hangs: a start under load can take many times its usual couple of seconds."""
+    hangs: a start under load can take many times its usual fraction of a second."""
     polling = asyncio.ensure_future(
         api.wait_for(lambda: sum(c.method == "getUpdates" for c in api.calls) > polls, 120)
     )
-    exited = asyncio.ensure_future(process.wait())
-    await asyncio.wait({polling, exited}, return_when=asyncio.FIRST_COMPLETED)
-    exited.cancel()
+    await asyncio.wait({polling, running.exit}, return_when=asyncio.FIRST_COMPLETED)
     if not polling.done():
         polling.cancel()
-        tail = read_log(log)[-3000:]
-        raise AssertionError(f"bot exited with {process.returncode} before polling:\n{tail}")
+        code = running.exit.result()
+        raise AssertionError(f"bot exited with {code} before polling:\n{read_log(log)[-3000:]}")
     polling.result()
 
 
 async def test_sigkill_mid_conversation_loses_and_duplicates_nothing(
     api: FakeBotAPI, config: Config, tmp_path: Path
 ) -> None:
-    log = tmp_path / "bot.log"
-    process = await start_process(config, tmp_path)
-    # The restart, ready to go the moment the first process dies, so that a start under load
-    # does not stretch the wait after the kill.
-    restart = await start_process(config, tmp_path, standby=True)
+    launcher = Launcher(config, tmp_path)
     try:
-        try:
-            await wait_polling(api, process, 0, log)
-            await api.press(USER, actions.encode(actions.Open("atm-withdrawal")))
-            await api.wait_for(lambda: len(api.sent(USER)) >= 1)
-            await api.press(USER, first_button(api, actions.Next))
-            await api.wait_for(lambda: len(api.sent(USER)) >= 2)
-            # Answer, and kill the process the moment the reply goes out: the effects are
-            # committed, but Telegram has not been told the update is done.
-            await api.settle()
-            api.hold_confirmations = True
-            await api.press(USER, first_button(api, actions.Answer))
-            await api.wait_for(lambda: len(api.sent(USER)) >= 3)
-            process.send_signal(signal.SIGKILL)
-            await asyncio.wait_for(process.wait(), timeout=10)
-        finally:
-            await stop_process(process)
+        await launcher.open()
+        first = await launcher.start()
+        await wait_polling(api, first, 0, launcher.log)
+        await api.press(USER, actions.encode(actions.Open("atm-withdrawal")))
+        await api.wait_for(lambda: len(api.sent(USER)) >= 1)
+        await api.press(USER, first_button(api, actions.Next))
+        await api.wait_for(lambda: len(api.sent(USER)) >= 2)
+        # Answer, and kill the process the moment the reply goes out: the effects are
+        # committed, but Telegram has not been told the update is done.
+        await api.settle()
+        api.hold_confirmations = True
+        await api.press(USER, first_button(api, actions.Answer))
+        await api.wait_for(lambda: len(api.sent(USER)) >= 3)
+        os.kill(first.pid, signal.SIGKILL)
+        assert await asyncio.wait_for(first.exit, timeout=10) == -signal.SIGKILL
         before = rows(config.database, "select id, kind, step, run from events order by id")
         progress = rows(config.database, "select step, attempts from progress")
         assert api.pending, "the last update was not confirmed before the kill"
@@ -148,8 +184,8 @@ async def test_sigkill_mid_conversation_loses_and_duplicates_nothing(
         api.hold_confirmations = False
         polls = sum(c.method == "getUpdates" for c in api.calls)
         sent = len(api.sent(USER))
-        await go(restart)
-        await wait_polling(api, restart, polls, log)
+        restart = await launcher.start()
+        await wait_polling(api, restart, polls, launcher.log)
         await api.settle(within=30)
         # The redelivered update changed nothing and sent nothing.
         assert (
@@ -168,13 +204,13 @@ async def test_sigkill_mid_conversation_loses_and_duplicates_nothing(
         assert after[: len(before)] == before
         assert [k for _, k, _, _ in after[len(before) :]] == ["step_shown"]
         assert after[-1][2] == progress[0][0]
-        restart.send_signal(signal.SIGTERM)
+        os.kill(restart.pid, signal.SIGTERM)
         # The fake server runs on this event loop and keeps answering while the bot finishes
         # its updates and shuts down.
-        assert await asyncio.wait_for(restart.wait(), timeout=30) == 0
+        assert await asyncio.wait_for(restart.exit, timeout=30) == 0
     finally:
-        await stop_process(restart)
-    text = read_log(log)
+        await launcher.close()
+    text = read_log(launcher.log)
     assert TOKEN not in text and TOKEN.split(":")[1] not in text
 
 
