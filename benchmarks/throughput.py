@@ -123,7 +123,7 @@ async def latency(users: int, seconds: float, folder: Path, seed: int = 7) -> di
         async def person(index: int) -> None:
             chat = Chat(50_000 + index, scenarios[index % len(scenarios)], session)
             await think(rng.uniform(0, 2.0))
-            while now() < deadline:
+            while True:  # everyone presses once at least, however short the run
                 update = chat.next_update(next(ids))
                 if update is None:
                     chat = Chat(chat.user_id, scenarios[rng.randrange(len(scenarios))], session)
@@ -132,6 +132,8 @@ async def latency(users: int, seconds: float, folder: Path, seed: int = 7) -> di
                 await app.process(update)
                 samples.append(now() - started)
                 await think(rng.uniform(0.5, 3.5))
+                if now() >= deadline:
+                    return
 
         await asyncio.gather(*(person(i) for i in range(users)))
     return {
