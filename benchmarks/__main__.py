@@ -26,14 +26,14 @@ def main() -> None:
     args = parser.parse_args()
     quick = args.quick
     runs: dict[str, Callable[[], None]] = {
-        "storage": lambda: storage_commit.main(["200" if quick else "5000"]),
+        "storage": lambda: storage_commit.main(["50" if quick else "5000"]),
         "throughput": lambda: throughput.main(
-            ["--users", "10", "--latency-users", "20", "--seconds", "1"]
+            ["--users", "4", "--latency-users", "10", "--seconds", "0.5", "--rounds", "1"]
             if quick
             else ["--users", "200", "--latency-users", "1000", "--seconds", "20"]
         ),
-        "http": lambda: http.main(["--users", "3", "--steps", "3"] if quick else []),
-        "memory": lambda: memory.main(["--users", "300" if quick else "100000"]),
+        "http": lambda: http.main(["--users", "2", "--steps", "2"] if quick else []),
+        "memory": lambda: memory.main(["--users", "30" if quick else "100000"]),
         "analytics": lambda: analytics.main(
             [
                 "--events",
@@ -50,7 +50,9 @@ def main() -> None:
             else ["--events", "1000000"]
         ),
         "startup": lambda: startup.main(
-            ["--scenarios", "10", "--repeat", "1"] if quick else ["--scenarios", "100"]
+            ["--scenarios", "2", "--repeat", "1", "--together"]
+            if quick
+            else ["--scenarios", "100"]
         ),
     }
     for name, run in runs.items():
@@ -58,7 +60,7 @@ def main() -> None:
             continue
         started = time.perf_counter()
         run()
-        print(f"  ({name}: {time.perf_counter() - started:.0f} s)\n")
+        print(f"  ({name}: {time.perf_counter() - started:.1f} s)\n")
 
 
 if __name__ == "__main__":

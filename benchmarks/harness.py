@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 import resource
@@ -19,13 +20,20 @@ from aiogram.types import Update
 
 from bot.config import Config
 from bot.core import actions
-from bot.core.loader import load_library
+from bot.core.loader import Library, load_library
 from bot.storage.sqlite import SqliteStorage
 from bot.telegram.app import BotApp
 
 ROOT = Path(__file__).resolve().parent.parent
 TOKEN = "123456:BENCH-token-not-real"
 BOT_USER = {"id": 123456, "is_bot": True, "first_name": "rolebot", "username": "bench_bot"}
+
+
+@functools.cache
+def shipped_library() -> Library:
+    """The shipped scenarios, loaded and validated once per process: loading is never what a
+    benchmark times, and every round and section would otherwise parse the same files."""
+    return load_library(ROOT / "scenarios", ROOT / "locales")
 
 
 @dataclass
@@ -152,7 +160,7 @@ async def rolebot(folder: Path) -> AsyncIterator[tuple[BotApp, NullSession]]:
         scenarios_dir=ROOT / "scenarios",
         locales_dir=ROOT / "locales",
     )
-    library = load_library(config.scenarios_dir, config.locales_dir)
+    library = shipped_library()
     storage = SqliteStorage.open(config.database, background_checkpoints=True)
     session = NullSession()
     app = BotApp(config, library, storage, Bot(TOKEN, session=session))

@@ -21,7 +21,7 @@ from aiogram.client.telegram import TelegramAPIServer
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup
 from pydantic import SecretStr
 
-from benchmarks.harness import ROOT
+from benchmarks.harness import ROOT, shipped_library
 from bot.config import Config
 from bot.core import actions
 from bot.telegram.runner import serve
@@ -69,7 +69,7 @@ async def run_rolebot(users: int, steps: int, folder: Path) -> tuple[int, float]
         cache_dir=None,
     )
     stop = asyncio.Event()
-    task = asyncio.create_task(serve(config, TOKEN, stop=stop))
+    task = asyncio.create_task(serve(config, TOKEN, stop=stop, library=shipped_library()))
     await api.wait_for(lambda: any(c.method == "getUpdates" for c in api.calls), within=60)
     try:
         return await drive(api, users, steps, actions.encode(actions.Open("atm-withdrawal")))

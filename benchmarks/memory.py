@@ -24,7 +24,7 @@ async def measure(users: int, folder: Path) -> tuple[int, int, int]:
     """RSS growth (KiB) for rolebot and for the bare bot, and the number of updates."""
     ids = itertools.count(1)
     async with rolebot(folder) as (app, session):
-        warm = [Chat(1 + i, "atm-withdrawal", session) for i in range(200)]
+        warm = [Chat(1 + i, "atm-withdrawal", session) for i in range(min(users, 200))]
         for chat in warm:  # warm every code path before the first reading
             for _ in range(2):
                 update = chat.next_update(next(ids))
@@ -48,7 +48,7 @@ async def measure(users: int, folder: Path) -> tuple[int, int, int]:
 
     null = NullSession()
     bot = Bot(TOKEN, session=null)
-    for index in range(200):
+    for index in range(min(users, 200)):
         update = Chat(1 + index, "atm-withdrawal", null).next_update(next(ids))
         assert update is not None
         await dispatcher.feed_update(bot, update)

@@ -3,7 +3,7 @@
 Both run as real processes against the tests' fake Bot API on 127.0.0.1. rolebot is
 measured with a cold parse cache (first start after the files changed) and a warm one.
 
-Run: python -m benchmarks.startup [--scenarios N] [--repeat R]
+Run: python -m benchmarks.startup [--scenarios N] [--repeat R] [--together]
 """
 
 from __future__ import annotations
@@ -64,18 +64,28 @@ async def time_to_first_poll(api: FakeBotAPI, command: list[str], env: dict[str,
     process = await asyncio.create_subprocess_exec(
         *command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
+    polling = asyncio.ensure_future(
+        api.wait_for(lambda: sum(c.method == "getUpdates" for c in api.calls) > polls, 120)
+    )
+    exited = asyncio.ensure_future(process.wait())
     try:
-        await api.wait_for(
-            lambda: sum(c.method == "getUpdates" for c in api.calls) > polls, within=120
-        )
+        await asyncio.wait({polling, exited}, return_when=asyncio.FIRST_COMPLETED)
+        if not polling.done():
+            raise RuntimeError(f"{command[1:3]} exited with {process.returncode} before polling")
+        polling.result()
         return time.perf_counter() - started
     finally:
-        process.terminate()
+        polling.cancel()
+        exited.cancel()
+        if process.returncode is None:
+            process.terminate()
         await asyncio.wait_for(process.wait(), timeout=30)
 
 
-async def main_async(count: int, repeat: int) -> None:
-    api = FakeBotAPI()
+async def main_async(count: int, repeat: int, together: bool = False) -> None:
+    # One server each: started together, each bot's first poll must be told apart.
+    bare_api, api = FakeBotAPI(), FakeBotAPI()
+    await bare_api.start()
     await api.start()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -92,18 +102,27 @@ async def main_async(count: int, repeat: int) -> None:
         }
         bare, cold, warm = [], [], []
         for _ in range(repeat):
-            bare.append(
-                await time_to_first_poll(
-                    api, [sys.executable, "-c", BARE_BOT, api.url, TOKEN], env
-                )
-            )
             shutil.rmtree(folder / "cache", ignore_errors=True)
             rolebot = [sys.executable, "-m", "bot", "run"]
-            cold.append(await time_to_first_poll(api, rolebot, env))
+            bare_start = time_to_first_poll(
+                bare_api, [sys.executable, "-c", BARE_BOT, bare_api.url, TOKEN], env
+            )
+            if together:
+                bare_s, cold_s = await asyncio.gather(
+                    bare_start, time_to_first_poll(api, rolebot, env)
+                )
+            else:
+                bare_s = await bare_start
+                cold_s = await time_to_first_poll(api, rolebot, env)
+            bare.append(bare_s)
+            cold.append(cold_s)
             warm.append(await time_to_first_poll(api, rolebot, env))
     await api.stop()
+    await bare_api.stop()
     base = statistics.median(bare)
     print(f"startup: process start to first getUpdates, {count} scenarios, median of {repeat}")
+    if together:
+        print("  (bare and cold started together: a smoke run, the figures do not compare)")
     for name, samples in (
         ("bare aiogram bot", bare),
         ("rolebot, cold cache", cold),
@@ -118,8 +137,13 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="startup time with many scenarios")
     parser.add_argument("--scenarios", type=int, default=100)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument(
+        "--together",
+        action="store_true",
+        help="start the bare bot beside rolebot's cold start (quicker; figures do not compare)",
+    )
     args = parser.parse_args(argv)
-    asyncio.run(main_async(args.scenarios, args.repeat))
+    asyncio.run(main_async(args.scenarios, args.repeat, args.together))
 
 
 if __name__ == "__main__":

@@ -90,6 +90,7 @@ class FakeBotAPI:
         self._position: dict[int, int] = {}
         """update id -> when it was queued, once ids have restarted (`restart_ids`)."""
         self._restart: int | None = None
+        self._stopping = False
 
     # -- server --------------------------------------------------------------------------
 
@@ -106,6 +107,10 @@ class FakeBotAPI:
         return self.url
 
     async def stop(self) -> None:
+        # Answer pending long polls now: the server waits for every handler to finish, and a
+        # client that went away does not cancel its long poll.
+        self._stopping = True
+        await self._notify()
         if self._runner is not None:
             await self._runner.cleanup()
 
@@ -189,7 +194,7 @@ class FakeBotAPI:
         limit = int(params.get("limit") or 100)
         deadline = time.monotonic() + timeout
         async with self._changed:
-            while not self.pending and time.monotonic() < deadline:
+            while not self.pending and not self._stopping and time.monotonic() < deadline:
                 remaining = deadline - time.monotonic()
                 try:
                     await asyncio.wait_for(self._changed.wait(), timeout=remaining)

@@ -13,6 +13,7 @@ from tests.telegram.conftest import ADMIN, RunningBot
 from tests.telegram.fakeapi import Call, FakeBotAPI, Fault
 
 USER = 42
+STARTUP_CALLS = {"getMe", "setMyCommands", "deleteWebhook", "getUpdates"}
 
 
 def events(config: Config, sql: str = "select kind, step from events order by id") -> list[Any]:
@@ -169,29 +170,24 @@ async def test_resume_after_restart(bot: RunningBot, api: FakeBotAPI) -> None:
 async def test_same_update_delivered_twice(
     bot: RunningBot, api: FakeBotAPI, config: Config
 ) -> None:
+    """The bot handled a press, but its confirming getUpdates never reached Telegram (say, a
+    deploy restarted it): Telegram delivers the press again, and it must change nothing."""
     await open_topic(api, USER, "atm-withdrawal")
-    data = button(api, USER, actions.Next)
-    await api.press(USER, data)
+    api.hold_confirmations = True  # the long poll in flight still delivers the press
+    pressed = await api.press(USER, button(api, USER, actions.Next))
     await reply_count(api, USER, 1)
-    await api.settle()
-    first = next(c for c in api.calls if c.method == "getUpdates" and c.params.get("offset"))
-    del first
-    update = {
-        "update_id": api.confirmed - 1,
-        "callback_query": {
-            "id": "again",
-            "from": {"id": USER, "is_bot": False, "first_name": "T"},
-            "chat_instance": "1",
-            "data": data,
-            "message": {"message_id": 1, "date": 0, "chat": {"id": USER, "type": "private"}},
-        },
-    }
+    await bot.stop()  # finishes the press; its confirmation is lost too
+    assert api.pending and api.confirmed <= pressed, "the press is still unconfirmed"
     kinds_before = events(config)
-    sent_before = len(api.sent(USER))
-    await api.redeliver(update)
-    await api.settle()
+    state_before = events(config, "select step, attempts from progress")
+    start = len(api.calls)
+    api.hold_confirmations = False
+    await bot.start()
+    await api.settle()  # the restarted bot fetched the press again and confirmed it
+    assert any(c.method == "getUpdates" and not c.params.get("offset") for c in api.calls[start:])
     assert events(config) == kinds_before
-    assert len(api.sent(USER)) == sent_before
+    assert events(config, "select step, attempts from progress") == state_before
+    assert [c.method for c in api.calls[start:] if c.method not in STARTUP_CALLS] == []
 
 
 async def test_two_taps_ten_ms_apart_apply_in_order(
@@ -217,11 +213,20 @@ async def test_429_waits_and_does_not_starve_others(bot: RunningBot, api: FakeBo
     api.fail("sendMessage", Fault(429, "Too Many Requests: retry after 1", retry_after=1))
     await api.message(USER, "/privacy")
     await api.wait_for(lambda: any(c.method == "sendMessage" for c in api.calls))
-    await api.message(7, "/privacy")
+    other = await api.message(7, "/privacy")
     await reply_count(api, 7, 0)
+    served = len(api.calls)
     assert not api.sent(USER), "the rate-limited chat waits while another chat is served"
     await reply_count(api, USER, 0)
     assert api.sent(USER)[0].text.startswith("What I keep")
+    await api.settle()
+    # The waiting update held the offset, so Telegram delivered the other one again meanwhile:
+    # handled once all the same.
+    assert any(
+        c.method == "getUpdates" and int(c.params.get("offset") or 0) < other
+        for c in api.calls[served:]
+    )
+    assert [len(api.sent(7)), len(api.sent(USER))] == [1, 1]
 
 
 async def test_403_marks_user_blocked_and_records_it(

@@ -1,21 +1,27 @@
-"""The bot as a process and as a webhook server: SIGKILL mid-conversation, secret tokens."""
+"""The bot as a process and as a webhook server: SIGKILL mid-conversation, secret tokens;
+`rolebot run` refusing to start without what it needs."""
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import signal
 import socket
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import aiohttp
 import pytest
+from click.testing import CliRunner, Result
 from pydantic import SecretStr
 
+from bot.cli import cli
 from bot.config import Config
 from bot.core import actions
 from bot.telegram.runner import serve
@@ -42,43 +48,123 @@ def first_button(api: FakeBotAPI, kind: type) -> str:
     raise AssertionError(api.last_buttons(USER))
 
 
-def start_process(config: Config, tmp_path: Path) -> subprocess.Popen[bytes]:
-    env = {
-        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-        "HOME": str(tmp_path),
-        "BOT_TOKEN": TOKEN,
-        "ROLEBOT_API_BASE": config.api_base,
-        "ROLEBOT_DATABASE": str(config.database),
-        "ROLEBOT_SCENARIOS_DIR": str(config.scenarios_dir),
-        "ROLEBOT_LOCALES_DIR": str(config.locales_dir),
-    }
-    with (tmp_path / "bot.log").open("ab") as log:  # the child keeps its own descriptor
-        return subprocess.Popen(
-            [sys.executable, "-m", "bot", "run"], cwd=tmp_path, env=env, stdout=log, stderr=log
-        )
+LAUNCHER = """
+import os, runpy, sys, traceback
+import bot.cli, bot.telegram.runner  # the slow part of a start: aiogram builds its models
+for _ in sys.stdin:  # a line: start `rolebot run` as a new process; report its pid, its exit
+    pid = os.fork()
+    if pid == 0:
+        os.dup2(2, 1)  # stdout belongs to this launcher
+        sys.argv, code = ["rolebot", "run"], 1
+        try:
+            runpy.run_module("bot", run_name="__main__", alter_sys=True)
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else 1
+        except BaseException:
+            traceback.print_exc()
+        finally:
+            sys.stderr.flush()
+            os._exit(code)
+    print(pid, flush=True)
+    print(os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]), flush=True)
+"""
+"""Starts `python -m bot run` processes forked after the imports, which take seconds (each
+start would pay them, and a loaded machine stretches them many times)."""
 
 
-def stop_process(process: subprocess.Popen[bytes]) -> None:
-    if process.poll() is None:
-        process.kill()
-    process.wait(timeout=10)
+@dataclass
+class BotProcess:
+    pid: int
+    exit: asyncio.Task[int]
+    """The exit code (negative: killed by that signal)."""
 
 
-async def wait_polling(api: FakeBotAPI, process: subprocess.Popen[bytes], polls: int) -> None:
-    def polling() -> bool:
-        if process.poll() is not None:
-            raise AssertionError(f"bot exited with {process.returncode}")
-        return sum(c.method == "getUpdates" for c in api.calls) > polls
+class Launcher:
+    def __init__(self, config: Config, tmp_path: Path) -> None:
+        self.config = config
+        self.tmp_path = tmp_path
+        self.log = tmp_path / "bot.log"
+        self.process: asyncio.subprocess.Process | None = None
+        self.bots: list[BotProcess] = []
 
-    await api.wait_for(polling, within=30)
+    async def open(self) -> None:
+        env = {
+            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+            "HOME": str(self.tmp_path),
+            "BOT_TOKEN": TOKEN,
+            "ROLEBOT_API_BASE": self.config.api_base,
+            "ROLEBOT_DATABASE": str(self.config.database),
+            "ROLEBOT_SCENARIOS_DIR": str(self.config.scenarios_dir),
+            "ROLEBOT_LOCALES_DIR": str(self.config.locales_dir),
+        }
+        with self.log.open("ab") as log:  # the children keep their own descriptor
+            self.process = await asyncio.create_subprocess_exec(
+                sys.executable,
+                "-c",
+                LAUNCHER,
+                cwd=self.tmp_path,
+                env=env,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=log,
+            )
+
+    async def _line(self) -> int:
+        assert self.process is not None and self.process.stdout is not None
+        line = await self.process.stdout.readline()
+        if not line:
+            raise AssertionError(f"the launcher died:\n{read_log(self.log)[-3000:]}")
+        return int(line)
+
+    async def start(self) -> BotProcess:
+        """A new bot process; the previous one must have exited."""
+        assert self.process is not None and self.process.stdin is not None
+        assert all(b.exit.done() for b in self.bots)
+        self.process.stdin.write(b"run\n")
+        await self.process.stdin.drain()
+        pid = await asyncio.wait_for(self._line(), timeout=120)
+        started = BotProcess(pid, asyncio.ensure_future(self._line()))
+        self.bots.append(started)
+        return started
+
+    async def close(self) -> None:
+        for running in self.bots:
+            if not running.exit.done():
+                os.kill(running.pid, signal.SIGKILL)
+                with contextlib.suppress(Exception):
+                    await asyncio.wait_for(running.exit, timeout=10)
+        if self.process is not None:
+            if self.process.returncode is None:
+                self.process.kill()
+            await asyncio.wait_for(self.process.wait(), timeout=10)
+
+
+def read_log(log: Path) -> str:
+    return log.read_text(encoding="utf-8", errors="replace")
+
+
+async def wait_polling(api: FakeBotAPI, running: BotProcess, polls: int, log: Path) -> None:
+    """Until the bot polls again; fails at once if it exits. The bound only catches a bot that
+    hangs: a start under load can take many times its usual fraction of a second."""
+    polling = asyncio.ensure_future(
+        api.wait_for(lambda: sum(c.method == "getUpdates" for c in api.calls) > polls, 120)
+    )
+    await asyncio.wait({polling, running.exit}, return_when=asyncio.FIRST_COMPLETED)
+    if not polling.done():
+        polling.cancel()
+        code = running.exit.result()
+        raise AssertionError(f"bot exited with {code} before polling:\n{read_log(log)[-3000:]}")
+    polling.result()
 
 
 async def test_sigkill_mid_conversation_loses_and_duplicates_nothing(
     api: FakeBotAPI, config: Config, tmp_path: Path
 ) -> None:
-    process = start_process(config, tmp_path)
+    launcher = Launcher(config, tmp_path)
     try:
-        await wait_polling(api, process, 0)
+        await launcher.open()
+        first = await launcher.start()
+        await wait_polling(api, first, 0, launcher.log)
         await api.press(USER, actions.encode(actions.Open("atm-withdrawal")))
         await api.wait_for(lambda: len(api.sent(USER)) >= 1)
         await api.press(USER, first_button(api, actions.Next))
@@ -89,20 +175,17 @@ async def test_sigkill_mid_conversation_loses_and_duplicates_nothing(
         api.hold_confirmations = True
         await api.press(USER, first_button(api, actions.Answer))
         await api.wait_for(lambda: len(api.sent(USER)) >= 3)
-        process.send_signal(signal.SIGKILL)
-        await asyncio.to_thread(process.wait, 10)
-    finally:
-        stop_process(process)
-    before = rows(config.database, "select id, kind, step, run from events order by id")
-    progress = rows(config.database, "select step, attempts from progress")
-    assert api.pending, "the last update was not confirmed before the kill"
+        os.kill(first.pid, signal.SIGKILL)
+        assert await asyncio.wait_for(first.exit, timeout=10) == -signal.SIGKILL
+        before = rows(config.database, "select id, kind, step, run from events order by id")
+        progress = rows(config.database, "select step, attempts from progress")
+        assert api.pending, "the last update was not confirmed before the kill"
 
-    api.hold_confirmations = False
-    polls = sum(c.method == "getUpdates" for c in api.calls)
-    sent = len(api.sent(USER))
-    process = start_process(config, tmp_path)
-    try:
-        await wait_polling(api, process, polls)
+        api.hold_confirmations = False
+        polls = sum(c.method == "getUpdates" for c in api.calls)
+        sent = len(api.sent(USER))
+        restart = await launcher.start()
+        await wait_polling(api, restart, polls, launcher.log)
         await api.settle(within=30)
         # The redelivered update changed nothing and sent nothing.
         assert (
@@ -121,14 +204,14 @@ async def test_sigkill_mid_conversation_loses_and_duplicates_nothing(
         assert after[: len(before)] == before
         assert [k for _, k, _, _ in after[len(before) :]] == ["step_shown"]
         assert after[-1][2] == progress[0][0]
-        process.send_signal(signal.SIGTERM)
-        # Wait in a thread: the fake server runs on this event loop and must keep answering
-        # while the bot finishes its updates and shuts down.
-        assert await asyncio.to_thread(process.wait, 30) == 0
+        os.kill(restart.pid, signal.SIGTERM)
+        # The fake server runs on this event loop and keeps answering while the bot finishes
+        # its updates and shuts down.
+        assert await asyncio.wait_for(restart.exit, timeout=30) == 0
     finally:
-        stop_process(process)
-    log = (tmp_path / "bot.log").read_text(encoding="utf-8")
-    assert TOKEN not in log and TOKEN.split(":")[1] not in log
+        await launcher.close()
+    text = read_log(launcher.log)
+    assert TOKEN not in text and TOKEN.split(":")[1] not in text
 
 
 @pytest.fixture
@@ -182,29 +265,30 @@ async def test_webhook_rejects_wrong_or_missing_secret_and_answers_after_commit(
         await asyncio.wait_for(task, timeout=15)
 
 
-def test_webhook_refuses_to_start_without_secret(tmp_path: Path) -> None:
-    env = {"PATH": os.environ.get("PATH", ""), "HOME": str(tmp_path), "BOT_TOKEN": TOKEN}
-    done = subprocess.run(
-        [sys.executable, "-m", "bot", "run", "--webhook", "https://example.invalid/hook"],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert done.returncode == 2
+@pytest.fixture
+def run_command(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result]:
+    """`rolebot run` in this process (a new process would spend seconds importing aiogram
+    before the refusal), in an empty folder, without any token or secret from outside."""
+    monkeypatch.chdir(tmp_path)
+    for name in os.environ:
+        if name.startswith("ROLEBOT_") or name == "BOT_TOKEN":
+            monkeypatch.delenv(name)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("ROLEBOT_CACHE_DIR", "")  # the CLI sets the parse cache process-wide
+
+    def run(*args: str, **env: str) -> Result:
+        return CliRunner(env=env).invoke(cli, ["run", *args], prog_name="rolebot")
+
+    return run
+
+
+def test_webhook_refuses_to_start_without_secret(run_command: Callable[..., Result]) -> None:
+    done = run_command("--webhook", "https://example.invalid/hook", BOT_TOKEN=TOKEN)
+    assert done.exit_code == 2
     assert "ROLEBOT_WEBHOOK_SECRET" in done.stderr
 
 
-def test_run_without_token_explains_and_exits_2(tmp_path: Path) -> None:
-    env = {"PATH": os.environ.get("PATH", ""), "HOME": str(tmp_path)}
-    done = subprocess.run(
-        [sys.executable, "-m", "bot", "run"],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert done.returncode == 2
+def test_run_without_token_explains_and_exits_2(run_command: Callable[..., Result]) -> None:
+    done = run_command()
+    assert done.exit_code == 2
     assert "@BotFather" in done.stderr and "rolebot play" in done.stderr
