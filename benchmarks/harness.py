@@ -3,19 +3,13 @@
 from __future__ import annotations
 
 import functools
-import itertools
-import json
 import resource
-from collections.abc import AsyncGenerator, AsyncIterator
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from aiogram import Bot
-from aiogram.client.session.base import BaseSession
-from aiogram.methods import TelegramMethod
-from aiogram.methods.base import TelegramType
 from aiogram.types import Update
 
 from bot.config import Config
@@ -23,10 +17,10 @@ from bot.core import actions
 from bot.core.loader import Library, load_library
 from bot.storage.sqlite import SqliteStorage
 from bot.telegram.app import BotApp
+from tests.telegram.client import BOT_USER, RecordingSession
 
 ROOT = Path(__file__).resolve().parent.parent
 TOKEN = "123456:BENCH-token-not-real"
-BOT_USER = {"id": 123456, "is_bot": True, "first_name": "rolebot", "username": "bench_bot"}
 
 
 @functools.cache
@@ -37,67 +31,12 @@ def shipped_library() -> Library:
 
 
 @dataclass
-class NullSession(BaseSession):
-    """Answers every Bot API call in-process, but does the work a real session does around the
-    network: serialises every parameter and parses a JSON response into aiogram types."""
+class NullSession(RecordingSession):
+    """Answers every Bot API call in-process (tests/telegram/client.py), doing the work a real
+    session does around the network, and records nothing: only the newest keyboard per chat,
+    which the simulated users press."""
 
-    keyboards: dict[int, list[str]] = field(default_factory=dict)
-    calls: int = 0
-
-    def __post_init__(self) -> None:
-        super().__init__()
-        self._message_ids = itertools.count(1)
-
-    async def make_request(
-        self,
-        bot: Bot,
-        method: TelegramMethod[TelegramType],
-        timeout: int | None = None,  # noqa: ASYNC109 - aiogram's signature
-    ) -> TelegramType:
-        self.calls += 1
-        files: dict[str, Any] = {}
-        params = {
-            key: self.prepare_value(value, bot=bot, files=files)
-            for key, value in method.model_dump(warnings=False).items()
-            if value is not None
-        }
-        content = json.dumps({"ok": True, "result": self._result(method, params)})
-        return self.check_response(bot, method, 200, content).result  # type: ignore[return-value]
-
-    def _result(self, method: TelegramMethod[Any], params: dict[str, Any]) -> Any:
-        name = method.__api_method__
-        if name in {"sendMessage", "editMessageText"}:
-            chat_id = int(params["chat_id"])
-            markup = json.loads(params["reply_markup"]) if "reply_markup" in params else None
-            if name == "sendMessage" and markup:
-                self.keyboards[chat_id] = [
-                    b["callback_data"] for row in markup["inline_keyboard"] for b in row
-                ]
-            return {
-                "message_id": next(self._message_ids),
-                "date": 0,
-                "chat": {"id": chat_id, "type": "private"},
-                "from": BOT_USER,
-                "text": params.get("text", ""),
-                **({"reply_markup": markup} if markup else {}),
-            }
-        if name == "getMe":
-            return BOT_USER
-        return True
-
-    async def close(self) -> None:
-        return None
-
-    async def stream_content(
-        self,
-        url: str,
-        headers: dict[str, Any] | None = None,
-        timeout: int = 30,  # noqa: ASYNC109 - aiogram's signature
-        chunk_size: int = 65536,
-        raise_for_status: bool = True,
-    ) -> AsyncGenerator[bytes, None]:
-        raise NotImplementedError
-        yield b""  # pragma: no cover
+    record: bool = False
 
 
 class Chat:

@@ -83,7 +83,7 @@ class RecordingSession(BaseSession):
 
     def _result(self, method: TelegramMethod[Any], params: dict[str, Any]) -> Any:
         name = method.__api_method__
-        if name in {"sendMessage", "editMessageText"}:
+        if name in {"sendMessage", "editMessageText", "sendDocument"}:
             chat_id = int(params["chat_id"])
             markup = params.get("reply_markup")
             if name == "sendMessage" and markup:
