@@ -71,7 +71,8 @@ class Chat:
                 return Update.model_validate({"update_id": update_id, "message": message})
             data = actions.encode(choices[self.turn % len(choices)])
         message = {
-            "message_id": 1,
+            # The message the keyboard is on: a second press on one message is a double tap.
+            "message_id": self.session.keyboard_messages.get(self.user_id, 1),
             "date": 0,
             "chat": {"id": self.user_id, "type": "private"},
             "from": BOT_USER,

@@ -54,6 +54,8 @@ class RecordingSession(BaseSession):
     calls: list[Sent] = field(default_factory=list)
     keyboards: dict[int, list[str]] = field(default_factory=dict)
     """The callback data of the newest keyboard sent to each chat."""
+    keyboard_messages: dict[int, int] = field(default_factory=dict)
+    """The id of the message that keyboard is on."""
     record: bool = True
 
     def __post_init__(self) -> None:
@@ -86,12 +88,14 @@ class RecordingSession(BaseSession):
         if name in {"sendMessage", "editMessageText", "sendDocument"}:
             chat_id = int(params["chat_id"])
             markup = params.get("reply_markup")
+            message_id = next(self._message_ids)
             if name == "sendMessage" and markup:
                 self.keyboards[chat_id] = [
                     b["callback_data"] for row in markup["inline_keyboard"] for b in row
                 ]
+                self.keyboard_messages[chat_id] = message_id
             return {
-                "message_id": next(self._message_ids),
+                "message_id": message_id,
                 "date": 0,
                 "chat": {"id": chat_id, "type": "private"},
                 "from": BOT_USER,
