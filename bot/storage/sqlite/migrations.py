@@ -249,3 +249,11 @@ INSERT INTO sqlite_sequence (name, seq) VALUES ('users', max(
     coalesce((SELECT max(user_id) FROM events), 0)));
 """,
     )
+
+
+@migration()
+def m004_progress_counts_steps_shown(conn: sqlite3.Connection) -> None:
+    """The steps shown so far in a run, so "step k of n" counts the learner's own path.
+    Runs in progress get 0: not counted yet (the engine falls back to the shortest distance
+    from the start until their next move)."""
+    conn.execute('ALTER TABLE progress ADD COLUMN "shown" INTEGER NOT NULL DEFAULT 0')

@@ -33,12 +33,13 @@ _INSERT_EVENT = (
 )
 _UPSERT_PROGRESS = """
 insert into progress (user_id, scenario, version, run, status, step, attempts, help_level,
-                      shown_at_ms, rated, updated_ms)
-values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                      shown_at_ms, rated, updated_ms, shown)
+values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 on conflict (user_id, scenario) do update set
     version = excluded.version, run = excluded.run, status = excluded.status,
     step = excluded.step, attempts = excluded.attempts, help_level = excluded.help_level,
-    shown_at_ms = excluded.shown_at_ms, rated = excluded.rated, updated_ms = excluded.updated_ms
+    shown_at_ms = excluded.shown_at_ms, rated = excluded.rated, updated_ms = excluded.updated_ms,
+    shown = excluded.shown
 """
 
 
@@ -271,6 +272,7 @@ class SqliteUnit:
                     p.shown_at_ms,
                     int(p.rated),
                     change.now_ms,
+                    p.shown,
                 ],
             )
         if change.events:
@@ -299,7 +301,7 @@ class SqliteUnit:
 
 
 _PROGRESS_COLUMNS = (
-    "scenario, version, run, status, step, attempts, help_level, shown_at_ms, rated"
+    "scenario, version, run, status, step, attempts, help_level, shown_at_ms, rated, shown"
 )
 
 
@@ -332,7 +334,7 @@ def _user(row: tuple[Any, ...]) -> User:
 
 
 def _progress(row: tuple[Any, ...]) -> Progress:
-    (scenario, version, run, status, step, attempts, help_level, shown_at_ms, rated) = row
+    (scenario, version, run, status, step, attempts, help_level, shown_at_ms, rated, shown) = row
     return Progress(
         scenario=scenario,
         version=version,
@@ -343,4 +345,5 @@ def _progress(row: tuple[Any, ...]) -> Progress:
         help_level=help_level,
         shown_at_ms=shown_at_ms,
         rated=bool(rated),
+        shown=shown,
     )
