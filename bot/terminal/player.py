@@ -114,8 +114,10 @@ class Player:
             word = self.word(line)
             if word is Word.QUIT:
                 return Ending.QUIT
+            if word is Word.HELP:
+                self.say(self.t("help-general", self.locale))
             if word is not None:
-                continue  # the menu is what they see already; help: the hint is below it
+                continue  # "menu" in the menu: it is shown again
             picked = self.number(line, len(choices))
             if picked is None:
                 continue

@@ -219,3 +219,9 @@ def read_until(fd: int, marker: bytes | None, within: float) -> bytes:
             break
         data += chunk
     return data
+
+
+def test_help_in_the_menu_explains_how_to_play_here(tmp_path: Path) -> None:
+    result = play(tmp_path / "p.sqlite3", "--lang", "ru", stdin="помощь\nq\n")
+    assert "Введите номер ответа. «Помогите» или ? — подсказка" in result.output
+    assert "кнопк" not in result.output.split("помощь")[-1]
