@@ -17,7 +17,7 @@ text-too-short = Please say a little more: at least { $minimum ->
    *[other] { $minimum } characters
   }. Your text is not saved anywhere.
 use-buttons = Please answer with the buttons below the message. If you are stuck, press “I'm stuck”.
-    .terminal = Please type the number of your answer. If you are stuck, type “help” or ?.
+    .terminal = Please type the number of your answer. If you are stuck, type ? or “help”.
 stale-button = That button belongs to an older message. Here is where you are now.
 no-active-run = This topic is not in progress. Open it from the menu.
 scenario-changed-restart = Sorry, this topic was updated and your step no longer exists, so we are starting it again.

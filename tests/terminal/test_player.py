@@ -132,7 +132,7 @@ def test_unknown_scenario(tmp_path: Path) -> None:
 def test_terminal_wording_instead_of_telegram_wording(tmp_path: Path) -> None:
     db = tmp_path / "play.sqlite3"
     result = play(db, "atm-withdrawal", "--lang", "en", stdin="\nwhich one?\nq\n")
-    assert "Please type the number of your answer. If you are stuck, type “help” or ?." in (
+    assert "Please type the number of your answer. If you are stuck, type ? or “help”." in (
         result.output
     )
     assert "buttons below the message" not in result.output
