@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import click
@@ -98,3 +101,64 @@ def test_empty_cache_dir_disables_the_cache(monkeypatch: pytest.MonkeyPatch) -> 
     assert Config().cache_dir is None
     monkeypatch.setenv("ROLEBOT_CACHE_DIR", "/tmp/rolebot-cache")
     assert Config().cache_dir == Path("/tmp/rolebot-cache")
+
+
+def in_subprocess(code: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=cwd,
+        env={"PATH": os.environ.get("PATH", ""), "HOME": str(cwd), **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+    )
+
+
+ROLEBOT_IN_PROCESS = """
+import sys
+from bot.cli import cli
+for args in {commands!r}:
+    try:
+        cli(args, prog_name="rolebot")
+    except SystemExit as done:
+        print("exit", args[0], done.code, file=sys.stderr)
+print("AIOGRAM" if "aiogram" in sys.modules else "no aiogram")
+"""
+
+
+def test_commands_that_do_not_talk_to_telegram_never_import_aiogram(tmp_path: Path) -> None:
+    """aiogram takes seconds to import: only `rolebot run` may pay for it."""
+    db = str(tmp_path / "d.sqlite3")
+    team = tmp_path / "team"
+    commands = [
+        ["init", str(team)],
+        ["--database", db, "simulate", "--users", "3", "--days", "1"],
+        ["--database", db, "stats"],
+        ["--database", db, "report", "-o", str(tmp_path / "r.html")],
+        ["--database", db, "export", "events"],
+        ["--database", db, "db", "path"],
+        ["validate"],
+        ["graph", "atm-withdrawal"],
+        ["--database", db, "play", "atm-withdrawal", "--lang", "en"],
+    ]
+    done = in_subprocess(ROLEBOT_IN_PROCESS.format(commands=commands), tmp_path)
+    assert done.stdout.splitlines()[-1] == "no aiogram", done.stderr
+    codes = [line.split()[-1] for line in done.stderr.splitlines() if line.startswith("exit ")]
+    assert codes == ["0"] * len(commands), done.stderr
+    new = in_subprocess(ROLEBOT_IN_PROCESS.format(commands=[["new", "demo-x"]]), team)
+    assert new.stdout.splitlines()[-1] == "no aiogram", new.stderr
+    assert (team / "scenarios" / "demo-x.yaml").exists()
+
+
+def test_malformed_token_is_one_clear_line_without_importing_aiogram(tmp_path: Path) -> None:
+    done = in_subprocess(
+        ROLEBOT_IN_PROCESS.format(commands=[["run"]]), tmp_path, BOT_TOKEN="not a token"
+    )
+    assert done.stderr.splitlines() == [
+        "BOT_TOKEN is not a bot token: it should look like 123456789:AA... (digits, a colon, "
+        "then letters, digits, - and _), exactly as @BotFather gives it.",
+        "exit run 2",
+    ]
+    assert done.stdout.splitlines()[-1] == "no aiogram"
+    assert "not a token" not in done.stderr

@@ -8,7 +8,7 @@ import sys
 import click
 from rich.console import Console
 
-from bot.cli.context import Context, database_option, pass_context, run_async
+from bot.cli.context import Context, database_option, pass_context
 from bot.core.loader import LOCALES
 from bot.i18n import Translator, negotiate
 from bot.service import Conversation, Who
@@ -30,13 +30,14 @@ def play_command(obj: Context, scenario: str | None, lang: str | None) -> None:
     Type the number of an answer, ? when stuck, q to quit. Works with piped input too:
     one answer per line. Progress and events go to the same database as the bot's.
     """
+    import asyncio
     import getpass
 
-    from bot.terminal.player import Player
+    from bot.terminal.player import TRANSPORT, Player
 
     library = obj.library()
     storage = obj.storage()
-    translator = Translator(library, contact=obj.config.support_contact)
+    translator = Translator(library, contact=obj.config.support_contact, transport=TRANSPORT)
     default = negotiate(os.environ.get("LANG", "").split(".")[0] or None, LOCALES)
     player = Player(
         Conversation(library, storage),
@@ -47,15 +48,17 @@ def play_command(obj: Context, scenario: str | None, lang: str | None) -> None:
         chosen_locale=lang,
     )
 
-    async def play() -> int:
-        try:
-            return await player.play(scenario)
-        finally:
-            await storage.close()
-
+    # A loop of our own rather than asyncio.run: its SIGINT handler only cancels the task,
+    # which cannot interrupt a blocking readline, so Ctrl-C did nothing until pressed twice.
+    # Here Ctrl-C raises at once, the storage is closed and the learner gets the usual bye.
+    loop = asyncio.new_event_loop()
     try:
-        code = run_async(play())
+        code = loop.run_until_complete(player.play(scenario))
     except KeyboardInterrupt:
-        click.echo(translator("play-bye", player.locale), err=True)
+        click.echo()
+        click.echo(translator("play-bye", player.locale))
         code = 130
+    finally:
+        loop.run_until_complete(storage.close())
+        loop.close()
     sys.exit(code)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 
 import click
@@ -29,15 +30,13 @@ def run_command(obj: Context, webhook_url: str | None) -> None:
     """
     import asyncio
 
-    from bot import logs
-    from bot.telegram.polling import PollingConflictError
-    from bot.telegram.runner import InvalidTokenError, serve
-    from bot.telegram.webhook import WebhookError, secret_problem
-
     config = obj.config
     token = config.bot_token.get_secret_value() if config.bot_token else ""
     if not token:
         click.echo(NO_TOKEN, err=True)
+        sys.exit(2)
+    if not TOKEN_FORMAT.fullmatch(token):
+        click.echo(MALFORMED_TOKEN, err=True)
         sys.exit(2)
     if webhook_url and not (config.webhook_secret and config.webhook_secret.get_secret_value()):
         click.echo(
@@ -48,16 +47,26 @@ def run_command(obj: Context, webhook_url: str | None) -> None:
         )
         sys.exit(2)
     if webhook_url and config.webhook_secret:
+        from bot.telegram.secret import secret_problem
+
         problem = secret_problem(config.webhook_secret.get_secret_value())
         if problem is not None:
             click.echo(problem, err=True)
             sys.exit(2)
+    # The Telegram library takes seconds to import on a small machine: say so first.
+    click.echo("rolebot: starting…", err=True)
     library = obj.library()  # refuse to start on invalid scenarios, with every message
+
+    from bot import logs
+    from bot.telegram.polling import PollingConflictError
+    from bot.telegram.runner import InvalidTokenError, serve
+    from bot.telegram.webhook import WebhookError
+
     logs.setup(config.log_level, secrets=(token,))
     try:
         asyncio.run(serve(config, token, webhook_url=webhook_url, library=library))
     except InvalidTokenError:
-        click.echo("Telegram rejected the bot token. Check BOT_TOKEN (from @BotFather).", err=True)
+        click.echo(REJECTED_TOKEN, err=True)
         sys.exit(2)
     except WebhookError as exc:
         click.echo(str(exc), err=True)
@@ -69,6 +78,18 @@ def run_command(obj: Context, webhook_url: str | None) -> None:
             err=True,
         )
         sys.exit(3)
+
+
+TOKEN_FORMAT = re.compile(r"[0-9]+:[A-Za-z0-9_-]+")
+"""What @BotFather gives: the bot's numeric id, a colon, then the secret part."""
+MALFORMED_TOKEN = (
+    "BOT_TOKEN is not a bot token: it should look like 123456789:AA... (digits, a colon, "
+    "then letters, digits, - and _), exactly as @BotFather gives it."
+)
+REJECTED_TOKEN = (
+    "Telegram answered 401 Unauthorized to getMe: the token in BOT_TOKEN is not (or no "
+    "longer) a bot's token. Copy the current one from @BotFather (/mybots, API Token)."
+)
 
 
 NO_TOKEN = """\

@@ -36,6 +36,15 @@ class Help:
 
 
 @dataclass(frozen=True)
+class Reveal:
+    """Show the right answer and go on, when even a person's contact did not help."""
+
+    scenario: str
+    version: str
+    step: str
+
+
+@dataclass(frozen=True)
 class Rate:
     """Rate a finished scenario 1-5."""
 
@@ -77,7 +86,7 @@ class Forget:
     confirm: bool
 
 
-Action = Answer | Next | Help | Rate | Open | Restart | Menu | Language | Forget
+Action = Answer | Next | Help | Reveal | Rate | Open | Restart | Menu | Language | Forget
 
 
 def encode(action: Action) -> str:
@@ -89,6 +98,8 @@ def encode(action: Action) -> str:
             return f"n:{scenario}:{version}:{step}"
         case Help(scenario, version, step):
             return f"h:{scenario}:{version}:{step}"
+        case Reveal(scenario, version, step):
+            return f"v:{scenario}:{version}:{step}"
         case Rate(scenario, version, score):
             return f"r:{scenario}:{version}:{score}"
         case Open(scenario):
@@ -118,6 +129,8 @@ def decode(data: str) -> Action | None:
             return Next(scenario, version, step)
         case "h", [scenario, version, step]:
             return Help(scenario, version, step)
+        case "v", [scenario, version, step]:
+            return Reveal(scenario, version, step)
         case "r", [scenario, version, score] if score in {"1", "2", "3", "4", "5"}:
             return Rate(scenario, version, int(score))
         case "o", [scenario]:

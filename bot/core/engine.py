@@ -17,6 +17,7 @@ from bot.core.progress import (
     Progress,
     Rate,
     Restart,
+    Reveal,
     Start,
     Status,
 )
@@ -83,6 +84,7 @@ class _Turn:
             run=self.progress.run + 1,
             status=Status.ACTIVE,
             step=at or self.scenario.start,
+            shown=1,
         )
         self.record(events.RunStarted, from_version=from_version)
         if at is None:
@@ -93,20 +95,25 @@ class _Turn:
             self.say(self.text(keys.TITLE), self.text(keys.DESCRIPTION), *header, *objectives)
 
     def go(self, step_id: str) -> None:
+        p = self.progress
+        here = self.scenario.position(p.step, p.shown)[0] if p.step else 0
         self.progress = replace(
-            self.progress, step=step_id, attempts=0, help_level=0, shown_at_ms=self.inp.now_ms
+            p, step=step_id, attempts=0, help_level=0, shown_at_ms=self.inp.now_ms, shown=here + 1
         )
         self.show()
 
-    def show(self, *lead: Text) -> None:
+    def counter(self, key: str = "step-counter") -> Text:
+        k, n = self.scenario.position(self.current.id, self.progress.shown)
+        return self.ui(key, current=k, total=n)
+
+    def show(self, *lead: Text, counter: bool = True) -> None:
         """Show the current step (again), optionally after some lead paragraphs."""
         step = self.current
         self.progress = replace(self.progress, shown_at_ms=self.inp.now_ms)
         self.record(events.StepShown)
         parts = [*lead]
-        if not isinstance(step, EndStep):
-            k, n = self.scenario.position(step.id)
-            parts.append(self.ui("step-counter", current=k, total=n))
+        if counter and not isinstance(step, EndStep):
+            parts.append(self.counter())
         parts.append(self.text(keys.step(step.id)))
         if isinstance(step, TextStep):
             parts.append(self.ui("type-your-answer"))
@@ -165,7 +172,9 @@ class _Turn:
 
     def start(self) -> None:
         if self.progress.status is Status.ACTIVE:
-            self.show()
+            if isinstance(self.current, EndStep):
+                return self.show()
+            self.show(self.counter("welcome-back"), counter=False)
         else:
             self.new_run()
             self.show()
@@ -209,15 +218,33 @@ class _Turn:
         self.progress = replace(p, attempts=attempts)
         if attempts < self.scenario.spec.settings.reveal_after:
             return self.show(feedback, self.ui("try-again"))
-        right = next(o for o in step.options if o.correct)
         self.record(events.AnswerRevealed, attempt=attempts)
+        self.reveal_and_go_on(step, feedback)
+
+    def reveal_and_go_on(self, step: QuestionStep, *lead: Text) -> None:
+        """The right answer and why, then the step it leads to. Its own feedback is not
+        used: it is written for someone who chose it ("Right. ..."), which they did not."""
+        right = next(o for o in step.options if o.correct)
+        why = (
+            (self.text(keys.step(step.id), keys.EXPLANATION),)
+            if self.scenario.has(keys.step(step.id), keys.EXPLANATION)
+            else ()
+        )
         self.say(
-            feedback,
-            self.ui("answer-revealed"),
-            self.text(keys.option(step.id, right.id)),
-            self.text(keys.option(step.id, right.id), keys.FEEDBACK),
+            *lead, self.ui("answer-revealed"), self.text(keys.option(step.id, right.id)), *why
         )
         self.go(option_target(step, right) or step.id)
+
+    def reveal(self, inp: Reveal) -> None:
+        step = self.current_or_none()
+        if (
+            not isinstance(step, QuestionStep)
+            or inp.step != step.id
+            or inp.version != self.scenario.version
+        ):
+            return self.stale()
+        self.record(events.AnswerRevealed, attempt=self.progress.attempts, requested=True)
+        self.reveal_and_go_on(step)
 
     def advance(self, inp: Advance) -> None:
         step = self.current_or_none()
@@ -264,15 +291,25 @@ class _Turn:
         level = levels[index]
         self.progress = replace(self.progress, help_level=index + 1)
         self.record(events.HelpAsked, level=level)
+        parts = [self.ui("help-level", level=level)]
         match level:
             case 1:
-                part = self.text(keys.step(step.id), keys.HINT)
+                parts.append(self.text(keys.step(step.id), keys.HINT))
             case 2:
-                part = self.text(keys.step(step.id), keys.EXPLANATION)
+                parts.append(self.text(keys.step(step.id), keys.EXPLANATION))
             case _:
-                part = self.ui("help-human")
-        lead = self.ui("help-level", level=level)
-        self.replies.append(Reply(parts=(lead, part), buttons=self.keyboard(), step=step.id))
+                parts.append(self.ui("help-human"))
+        buttons = self.keyboard()
+        if level == HELP_HUMAN and isinstance(step, QuestionStep):
+            # Help has nothing more to give: a way on, so "I'm stuck" is not a dead end.
+            parts.append(self.ui("offer-answer"))
+            reveal = actions.Reveal(self.scenario.id, self.scenario.version, step.id)
+            buttons = (
+                *buttons[:-1],
+                (Button(self.ui("button-show-answer"), reveal),),
+                buttons[-1],
+            )
+        self.replies.append(Reply(parts=tuple(parts), buttons=buttons, step=step.id))
 
     def change_language(self, inp: ChangeLanguage) -> None:
         self.record(events.LanguageChanged, from_locale=inp.previous)
@@ -300,7 +337,7 @@ class _Turn:
         if old.step in self.scenario.steps and old.version != self.scenario.version:
             self.progress = replace(old, version=self.scenario.version)
             self.new_run(from_version=old.version, at=old.step)
-            self.progress = replace(self.progress, shown_at_ms=old.shown_at_ms)
+            self.progress = replace(self.progress, shown_at_ms=old.shown_at_ms, shown=old.shown)
         else:
             self.progress = replace(old, version=self.scenario.version)
             self.say(self.ui("scenario-changed-restart"))
@@ -341,6 +378,8 @@ def step(scenario: Scenario, progress: Progress, inp: Input) -> Result:
             turn.free_text(inp)
         case AskHelp():
             turn.help(inp)
+        case Reveal():
+            turn.reveal(inp)
         case ChangeLanguage():
             turn.change_language(inp)
         case Rate():

@@ -56,10 +56,12 @@ class AnswerGiven(Event):
 
 @dataclass(frozen=True, kw_only=True)
 class AnswerRevealed(Event):
-    """answer_revealed: after too many wrong attempts the right answer was shown."""
+    """answer_revealed: the right answer was shown, after too many wrong attempts or, with
+    `requested` True, because the learner asked for it once help had nothing more to give."""
 
     kind: ClassVar[str] = "answer_revealed"
     attempt: int
+    requested: bool | None = None
 
 
 @dataclass(frozen=True, kw_only=True)

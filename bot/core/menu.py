@@ -27,9 +27,9 @@ def topic_button(scenario: Scenario, progress: Progress | None) -> Button:
     title = Text(keys.TITLE, catalogue=scenario.id)
     action = actions.Open(scenario.id)
     if progress is not None and progress.status is Status.ACTIVE and progress.step:
-        current, total = scenario.position(progress.step)
+        current, total = scenario.position(progress.step, progress.shown)
         if progress.version != scenario.version or progress.step not in scenario.steps:
-            current, total = 1, scenario.length
+            current, total = scenario.position(scenario.start, 1)
         return Button(
             Text("menu-item-active", args={"title": title, "current": current, "total": total}),
             action,

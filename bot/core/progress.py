@@ -26,6 +26,9 @@ class Progress:
     help_level: int = 0
     shown_at_ms: int = 0
     rated: bool = False
+    shown: int = 0
+    """Steps shown in this run, the current one included: the k of "step k of n" (0: not
+    counted, a run saved before rolebot counted them)."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -76,6 +79,15 @@ class AskHelp(Input):
 
     step: str | None = None
     version: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Reveal(Input):
+    """Show the right answer of a question and go on: offered once help has nothing more
+    to give."""
+
+    step: str
+    version: str
 
 
 @dataclass(frozen=True, kw_only=True)

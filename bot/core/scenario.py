@@ -75,6 +75,57 @@ def distances(start: str, steps: Mapping[str, Step], *, reverse: bool = False) -
     return dist
 
 
+def remaining(start: str, steps: Mapping[str, Step]) -> dict[str, int]:
+    """The most moves from each step to an end, going forward only.
+
+    A move back to a step already on the way (a loop: a lesson that returns to the question)
+    is not counted until it is taken, so on a forward move the remaining count drops by at
+    least one; a step whose only way on is such a loop counts it once. Walked depth-first
+    from `start`; steps it cannot reach are left out (the validator reports them).
+    """
+    if start not in steps:
+        return {}
+    on_path: set[str] = {start}
+    seen: set[str] = {start}
+    back: set[tuple[str, str]] = set()
+    finished: list[str] = []
+    stack = [(start, successors(steps[start]))]
+    while stack:
+        sid, targets = stack[-1]
+        for target in targets:
+            if target not in steps:
+                continue
+            if target in on_path:
+                back.add((sid, target))
+            elif target not in seen:
+                seen.add(target)
+                on_path.add(target)
+                stack.append((target, successors(steps[target])))
+                break
+        else:
+            stack.pop()
+            on_path.discard(sid)
+            finished.append(sid)
+    forward: dict[str, int | None] = {}
+    for sid in finished:  # every forward target is finished before its source
+        step = steps[sid]
+        ahead = [forward[t] for t in successors(step) if (sid, t) not in back and t in forward]
+        known = [d + 1 for d in ahead if d is not None]
+        forward[sid] = 0 if isinstance(step, EndStep) else max(known, default=None)
+    result: dict[str, int] = {}
+    for sid in finished:
+        own = forward[sid]
+        if own is None:
+            loops = [
+                result[t] + 1 if (sid, t) not in back else (forward[t] or 0) + 1
+                for t in successors(steps[sid])
+                if t in result or (sid, t) in back
+            ]
+            own = max(loops, default=0)
+        result[sid] = own
+    return result
+
+
 @dataclass(frozen=True)
 class Scenario:
     """A scenario ready for the engine. Build it with `Scenario.build` from a validated spec."""
@@ -86,6 +137,8 @@ class Scenario:
     start: str = ""
     depth: Mapping[str, int] = field(default_factory=dict)
     to_end: Mapping[str, int] = field(default_factory=dict)
+    ahead: Mapping[str, int] = field(default_factory=dict)
+    """The most moves left from each step to an end (`remaining`)."""
     attributes: Mapping[str, frozenset[str]] = field(default_factory=dict)
     """Fluent attributes present per message key (the same in every locale once validated)."""
 
@@ -106,6 +159,7 @@ class Scenario:
             start=start,
             depth=distances(start, steps),
             to_end=distances(start, steps, reverse=True),
+            ahead=remaining(start, steps),
             attributes=dict(attributes or {}),
         )
 
@@ -116,13 +170,15 @@ class Scenario:
     def id(self) -> str:
         return self.spec.id
 
-    def position(self, step_id: str) -> tuple[int, int]:
-        """("step k of n"): k along the shortest path here, n = k + the shortest way to an end.
-
-        Branching makes any single "n" an estimate; this one never promises more than is left.
+    def position(self, step_id: str, shown: int = 0) -> tuple[int, int]:
+        """("step k of n"): k = steps shown in this run so far, this one included; n = k +
+        the most steps that can still follow. k grows by one on every move, and n never
+        grows on a forward move: it grows only when the learner takes a loop back, by the
+        loop's length. `shown` 0 (a run saved before steps were counted) falls back to the
+        shortest distance from the start.
         """
-        k = self.depth.get(step_id, 0) + 1
-        return k, k + self.to_end.get(step_id, 0)
+        k = shown if shown > 0 else self.depth.get(step_id, 0) + 1
+        return k, k + self.ahead.get(step_id, self.to_end.get(step_id, 0))
 
     @property
     def length(self) -> int:

@@ -40,12 +40,19 @@ class RenderedReply:
 
 class Translator:
     """Formats `Text`s. Strict mode (tests, validation) raises on any missing key or error;
-    otherwise the key itself is shown and the problem logged, so a user never sees a crash."""
+    otherwise the key itself is shown and the problem logged, so a user never sees a crash.
 
-    def __init__(self, library: Library, *, contact: str, strict: bool = False) -> None:
+    `transport` names a variant: an interface message with an attribute of that name (e.g.
+    `use-buttons` with `.terminal`) is shown in its variant, so the engine and the service
+    keep one abstract key while each transport words it its own way."""
+
+    def __init__(
+        self, library: Library, *, contact: str, strict: bool = False, transport: str = ""
+    ) -> None:
         self.library = library
         self.strict = strict
         self.contact = contact
+        self.transport = transport
         self._default_contacts: dict[str, str] = {}
         self._plain: dict[tuple[str, str, str, str | None], str] = {}
         self._bundles: dict[tuple[str, str], FluentBundle] = {}
@@ -102,7 +109,10 @@ class Translator:
         if not bundle.has_message(item.key):
             return self._fail(f"missing message {where} in {locale}", item.key)
         message = bundle.get_message(item.key)
-        pattern = message.attributes.get(item.attribute) if item.attribute else message.value
+        attribute_name = item.attribute
+        if attribute_name is None and not item.catalogue and self.transport in message.attributes:
+            attribute_name = self.transport
+        pattern = message.attributes.get(attribute_name) if attribute_name else message.value
         if pattern is None:
             return self._fail(f"missing {where} in {locale}", item.key)
         args = {
@@ -132,6 +142,15 @@ class Translator:
             for row in reply.buttons
         )
         return RenderedReply(body, buttons, reply.step)
+
+    def words(self, key: str) -> frozenset[str]:
+        """A comma-separated list of words (e.g. `play-words-help`) in every locale at once,
+        lower case: a learner may type them in any language."""
+        found: set[str] = set()
+        for locale in self.library.locales:
+            if self.has(locale, key):
+                found |= {w.strip().lower() for w in self(key, locale).split(",") if w.strip()}
+        return frozenset(found)
 
     def _contact(self, locale: str) -> str:
         if self.contact:

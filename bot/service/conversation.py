@@ -24,6 +24,7 @@ from bot.core.progress import (
     Progress,
     Rate,
     Restart,
+    Reveal,
     Start,
     Status,
 )
@@ -61,6 +62,8 @@ def to_input(action: actions.Action, locale: str, now_ms: int) -> tuple[str, Inp
             inp = Advance(step=step, version=version, locale=locale, now_ms=now_ms)
         case actions.Help(scenario, version, step):
             inp = AskHelp(step=step, version=version, locale=locale, now_ms=now_ms)
+        case actions.Reveal(scenario, version, step):
+            inp = Reveal(step=step, version=version, locale=locale, now_ms=now_ms)
         case actions.Rate(scenario, version, score):
             inp = Rate(score=score, version=version, locale=locale, now_ms=now_ms)
         case actions.Open(scenario):

@@ -48,17 +48,20 @@ INSERT_USER = (
     "insert into users (external_id, key, locale, locale_chosen, blocked, created_ms) "
     "values (?, ?, ?, 0, 0, ?) on conflict (external_id) do nothing"
 )
-PROGRESS_COLUMNS = "scenario, version, run, status, step, attempts, help_level, shown_at_ms, rated"
+PROGRESS_COLUMNS = (
+    "scenario, version, run, status, step, attempts, help_level, shown_at_ms, rated, shown"
+)
 SELECT_PROGRESS = f"select {PROGRESS_COLUMNS} from progress where user_id = ? and scenario = ?"
 SELECT_ALL_PROGRESS = f"select {PROGRESS_COLUMNS} from progress where user_id = ?"
 UPSERT_PROGRESS = """
 insert into progress (user_id, scenario, version, run, status, step, attempts, help_level,
-                      shown_at_ms, rated, updated_ms)
-values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                      shown_at_ms, rated, updated_ms, shown)
+values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 on conflict (user_id, scenario) do update set
     version = excluded.version, run = excluded.run, status = excluded.status,
     step = excluded.step, attempts = excluded.attempts, help_level = excluded.help_level,
-    shown_at_ms = excluded.shown_at_ms, rated = excluded.rated, updated_ms = excluded.updated_ms
+    shown_at_ms = excluded.shown_at_ms, rated = excluded.rated, updated_ms = excluded.updated_ms,
+    shown = excluded.shown
 """
 EVENT_COLUMNS = ("option", "correct", "attempt", "elapsed_ms", "level", "length", "score")
 INSERT_EVENT = (
@@ -82,7 +85,9 @@ def user_from_row(row: Iterable[Any]) -> User:
 
 def progress_from_row(row: Iterable[Any]) -> Progress:
     """A row of SELECT_PROGRESS."""
-    (scenario, version, run, status, step, attempts, help_level, shown_at_ms, rated) = tuple(row)
+    (scenario, version, run, status, step, attempts, help_level, shown_at_ms, rated, shown) = (
+        tuple(row)
+    )
     return Progress(
         scenario=scenario,
         version=version,
@@ -93,6 +98,7 @@ def progress_from_row(row: Iterable[Any]) -> Progress:
         help_level=help_level,
         shown_at_ms=shown_at_ms,
         rated=bool(rated),
+        shown=shown,
     )
 
 
@@ -111,6 +117,7 @@ def progress_row(change: Change) -> list[Any]:
         p.shown_at_ms,
         int(p.rated),
         change.now_ms,
+        p.shown,
     ]
 
 
@@ -434,7 +441,7 @@ COPIED: dict[str, tuple[str, ...]] = {
     ),
     "progress": (
         "user_id", "scenario", "version", "run", "status", "step", "attempts", "help_level",
-        "shown_at_ms", "rated", "updated_ms",
+        "shown_at_ms", "rated", "updated_ms", "shown",
     ),
     "events": (
         "id", "user_id", "scenario", "version", "run", "step", "locale", "kind", "at_ms",

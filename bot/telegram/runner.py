@@ -15,7 +15,8 @@ from bot.core.loader import Library
 from bot.telegram import intake
 from bot.telegram.app import ALLOWED_UPDATES, BotApp, create_app
 from bot.telegram.polling import Poller
-from bot.telegram.webhook import WebhookError, secret_problem, webhook_app
+from bot.telegram.secret import secret_problem
+from bot.telegram.webhook import WebhookError, webhook_app
 
 log = logging.getLogger(__name__)
 

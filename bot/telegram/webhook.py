@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hmac
 import logging
-import re
 from collections import OrderedDict
 from urllib.parse import urlsplit
 
@@ -19,27 +18,15 @@ from aiohttp import web
 from bot.storage.port import storable
 from bot.telegram import intake
 from bot.telegram.app import BotApp
+from bot.telegram.secret import secret_problem
 
 log = logging.getLogger(__name__)
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
-SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")
-"""What Telegram accepts as `secret_token` in setWebhook."""
 MAX_TRACKED_FAILURES = 10_000
 
 
 class WebhookError(Exception):
     """The webhook cannot start; the message says why, in one line."""
-
-
-def secret_problem(secret: str) -> str | None:
-    """Why Telegram would refuse this secret token, or None if it is fine."""
-    if SECRET.fullmatch(secret) is None:
-        return (
-            "ROLEBOT_WEBHOOK_SECRET must be 1-256 characters, each a letter A-Z or a-z, "
-            "a digit, _ or - (Telegram accepts no others); generate one with "
-            '`python -c "import secrets; print(secrets.token_urlsafe(32))"`.'
-        )
-    return None
 
 
 def webhook_app(app: BotApp, url: str, secret: str) -> web.Application:

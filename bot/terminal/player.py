@@ -16,13 +16,23 @@ from bot.core.replies import Reply
 from bot.i18n import Translator
 from bot.service import Command, Conversation, Nothing, Press, Response, Typed, UserInput, Who
 
-QUIT, HELP = "q", "?"
+TRANSPORT = "terminal"
+"""The name of this transport's text variants in the locale files (`.terminal`)."""
 
 
 class Ending(Enum):
     COMPLETED = "completed"
     QUIT = "quit"
+    MENU = "menu"
     END_OF_INPUT = "end of input"
+
+
+class Word(Enum):
+    """What a typed word means, whatever the language (the words live in bot.ftl)."""
+
+    HELP = "play-words-help"
+    MENU = "play-words-menu"
+    QUIT = "play-words-quit"
 
 
 class Player:
@@ -50,6 +60,7 @@ class Player:
         self.chosen_locale = chosen_locale
         self.clock = clock
         self.echo = not stdin.isatty()
+        self.words = {word: translator.words(word.value) for word in Word}
 
     @property
     def library(self) -> Library:
@@ -80,6 +91,8 @@ class Player:
                 )
                 return 2
             ending = await self.scenario(scenario_id)
+            if ending is Ending.MENU:
+                ending = await self.menu()
         else:
             ending = await self.menu()
         if ending is not Ending.COMPLETED:
@@ -98,22 +111,27 @@ class Player:
             line = self.read()
             if line is None:
                 return Ending.END_OF_INPUT
-            if line.lower() == QUIT:
+            word = self.word(line)
+            if word is Word.QUIT:
                 return Ending.QUIT
+            if word is Word.HELP:
+                self.say(self.t("help-general", self.locale))
+            if word is not None:
+                continue  # "menu" in the menu: it is shown again
             picked = self.number(line, len(choices))
             if picked is None:
                 continue
             action = choices[picked]
             assert isinstance(action, actions.Open)
             ending = await self.scenario(action.scenario)
-            if ending is not Ending.COMPLETED:
+            if ending not in (Ending.COMPLETED, Ending.MENU):
                 return ending
 
     async def scenario(self, scenario_id: str) -> Ending:
         current = await self.send(Press(actions.Open(scenario_id)))
         while True:
             buttons = [b.action for row in current.buttons for b in row] if current else []
-            answers = [a for a in buttons if isinstance(a, actions.Answer)]
+            answers = [a for a in buttons if isinstance(a, actions.Answer | actions.Reveal)]
             nexts = [a for a in buttons if isinstance(a, actions.Next)]
             rates = [a for a in buttons if isinstance(a, actions.Rate)]
             helps = [a for a in buttons if isinstance(a, actions.Help)]
@@ -128,8 +146,11 @@ class Player:
             line = self.read()
             if line is None:
                 return Ending.END_OF_INPUT
-            if line.lower() == QUIT:
+            word = self.word(line)
+            if word is Word.QUIT:
                 return Ending.QUIT
+            if word is Word.MENU:
+                return Ending.MENU
             if rates:
                 if line == "":
                     return Ending.COMPLETED
@@ -141,7 +162,7 @@ class Player:
             if line == "" and answers:
                 continue  # Enter on a question is not an answer: ask again
             inp: UserInput
-            if line == HELP and helps:
+            if word is Word.HELP and helps:
                 inp = Press(helps[0])
             elif nexts:
                 inp = Press(nexts[0])
@@ -172,12 +193,18 @@ class Player:
         number = 0
         for row in rendered.buttons:
             for button in row:
-                if isinstance(button.action, actions.Answer | actions.Open) and numbered:
+                numbered_kinds = actions.Answer | actions.Open | actions.Reveal
+                if isinstance(button.action, numbered_kinds) and numbered:
                     number += 1
                     self.console.print(RichText(f"  {number}. {button.label}", style="cyan"))
 
     def hint(self, key: str) -> None:
         self.console.print(RichText(self.t(key, self.locale), style="dim"))
+
+    def word(self, line: str) -> Word | None:
+        """A typed word (help, помогите, ?, меню, quit...) in any of the languages."""
+        said = " ".join(line.lower().split()).rstrip("!.")
+        return next((word for word, words in self.words.items() if said in words), None)
 
     def number(self, line: str, count: int) -> int | None:
         if line.isdigit() and 1 <= int(line) <= count:

@@ -3,18 +3,21 @@
 ## Steps
 step-counter = Step { $current } of { $total }
 type-your-answer = ✍️ Type your answer in a message.
+    .terminal = ✍️ Type your answer and press Enter.
 objectives-header = You will learn to:
 list-item = • { $text }
 checklist-header = ✅ Your part, in short:
 rate-prompt = How useful was this? Rate it from 1 to 5.
 try-again = Try again.
 answer-revealed = The right answer:
+welcome-back = Welcome back! You were at step { $current } of { $total }.
 text-received = Thank you, answer received.
 text-too-short = Please say a little more: at least { $minimum ->
     [one] { $minimum } character
    *[other] { $minimum } characters
   }. Your text is not saved anywhere.
 use-buttons = Please answer with the buttons below the message. If you are stuck, press “I'm stuck”.
+    .terminal = Please type the number of your answer. If you are stuck, type ? or “help”.
 stale-button = That button belongs to an older message. Here is where you are now.
 no-active-run = This topic is not in progress. Open it from the menu.
 scenario-changed-restart = Sorry, this topic was updated and your step no longer exists, so we are starting it again.
@@ -26,9 +29,11 @@ help-level = { $level ->
     [2] 📖 Explanation
    *[3] 🙋 Ask a person
   }
-help-human = If you are still stuck, a person will help: { $contact }
+help-human = If you are still stuck, a person will help: { $contact }.
+offer-answer = Or I can show you the right answer, and we will go on.
 default-contact = the support team of the service you use
 help-general = Choose a topic from the menu and answer with the buttons. “I'm stuck” gives a hint, then an explanation, then a person to contact.
+    .terminal = Type the number of an answer. “help” or ? gives a hint, then an explanation, then a person to contact; “menu” shows the topics.
 
 ## Rating
 rated-thanks = Thank you for the rating: { $score } of 5.
@@ -41,6 +46,7 @@ button-menu = 📋 Topics
 button-again = 🔁 Start again
 button-open = ▶️ Open
 button-rate = { $score }
+button-show-answer = 👀 Show the answer
 
 ## Menu
 menu-title = Choose a topic:
@@ -58,6 +64,11 @@ play-hint-menu = Type the number of a topic, or q to quit.
 play-no-such-choice = There is no choice “{ $choice }”. Type a number from 1 to { $count }.
 play-unknown-scenario = There is no topic “{ $scenario }”. Available: { $available }.
 play-bye = Your progress is saved. See you next time!
+# Words a learner may type instead of a number, separated by commas, any case. Words from
+# every language are understood, whatever the language of the texts.
+play-words-help = ?, help, hint, stuck, i'm stuck, i am stuck, help me
+play-words-menu = menu, topics, main menu
+play-words-quit = q, quit, exit, bye, stop
 
 ## Telegram
 greeting = Hello! I help you learn your own part in everyday services: what you need to bring and do so that a bank, a support team or a course actually works for you. Each topic takes about five minutes: short questions, and an explanation after every answer.

@@ -13,6 +13,7 @@ from bot.core import actions
         actions.Answer("atm-withdrawal", "1", "protect-pin", "cover"),
         actions.Next("atm-withdrawal", "h1a2b3c4", "intro"),
         actions.Help("contact-support", "2", "describe"),
+        actions.Reveal("contact-support", "2", "describe"),
         actions.Rate("atm-withdrawal", "1", 5),
         actions.Open("atm-withdrawal"),
         actions.Restart("atm-withdrawal"),

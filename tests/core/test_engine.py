@@ -18,6 +18,7 @@ from bot.core.progress import (
     Progress,
     Rate,
     Restart,
+    Reveal,
     Start,
     Status,
 )
@@ -95,13 +96,13 @@ def test_start_shows_title_then_first_step() -> None:
     result = run(Progress("demo"), Start(locale="en", now_ms=5))
     assert kinds(result) == ["run_started", "step_shown"]
     assert result.progress == Progress(
-        "demo", V, run=1, status=Status.ACTIVE, step="intro", shown_at_ms=5
+        "demo", V, run=1, status=Status.ACTIVE, step="intro", shown_at_ms=5, shown=1
     )
     title, step = result.replies
     assert keys_of(title) == ["title", "description", "objectives-header", "list-item"]
     assert title.parts[-1].args["text"].key == "objective--learn"
     assert keys_of(step) == ["step-counter", "intro"]
-    assert step.parts[0].args == {"current": 1, "total": 4}
+    assert step.parts[0].args == {"current": 1, "total": 5}
     assert [b.action for row in step.buttons for b in row] == [
         actions.Next("demo", V, "intro"),
         actions.Help("demo", V, "intro"),
@@ -167,7 +168,7 @@ def test_wrong_answer_retries_then_reveals_after_n() -> None:
         "pin--aloud.feedback",
         "answer-revealed",
         "pin--shield",
-        "pin--shield.feedback",
+        "pin.explanation",
     ]
     assert second.progress.step == "fork" and second.progress.attempts == 0
 
@@ -249,7 +250,7 @@ def test_help_escalates_hint_explanation_human_then_stays_human() -> None:
         levels.append(result.events[0].level)  # type: ignore[attr-defined]
         assert result.replies[0].step == "pin"
     assert levels == [1, 2, 3, 3]
-    assert keys_of(result.replies[0]) == ["help-level", "help-human"]
+    assert keys_of(result.replies[0]) == ["help-level", "help-human", "offer-answer"]
 
 
 def test_help_skips_levels_a_step_does_not_have() -> None:
@@ -358,7 +359,73 @@ def test_engine_is_pure() -> None:
     assert run(progress, inp) == run(progress, inp)
 
 
-def test_step_counter_on_a_branch() -> None:
-    assert SCENARIO.position("intro") == (1, 4)
-    assert SCENARIO.position("write") == (4, 5)
-    assert SCENARIO.position("done") == (4, 4)
+def counters(result: engine.Result) -> list[tuple[int, int]]:
+    return [
+        (p.args["current"], p.args["total"])
+        for r in result.replies
+        for p in r.parts
+        if p.key == "step-counter"
+    ]
+
+
+def test_step_counter_counts_the_learners_own_path() -> None:
+    """k grows by one on every move; n never grows on a forward move, only when a loop back
+    is taken (by the loop's length), and never after a branch turns out shorter."""
+    start = run(Progress("demo"), Start(locale="en", now_ms=0))
+    seen = counters(start)
+    progress = start.progress
+    moves: list[Input] = [
+        Advance(step="intro", version=V, locale="en", now_ms=1),
+        Choose(step="pin", option="stranger", version=V, locale="en", now_ms=2),
+        Advance(step="lesson", version=V, locale="en", now_ms=3),
+        Choose(step="pin", option="shield", version=V, locale="en", now_ms=4),
+        Choose(step="fork", option="kept", version=V, locale="en", now_ms=5),
+    ]
+    for inp in moves:
+        result = run(progress, inp)
+        progress = result.progress
+        seen += counters(result)
+    # intro, pin, lesson (the loop: two more steps), pin again, fork, write
+    assert seen == [(1, 5), (2, 5), (3, 7), (4, 7), (5, 7), (6, 7)]
+
+
+def test_step_counter_of_a_run_saved_before_steps_were_counted() -> None:
+    legacy = replace(at_step("fork"), shown=0)
+    result = run(legacy, Choose(step="fork", option="kept", version=V, locale="en", now_ms=1))
+    assert counters(result) == [(4, 5)]  # fork is 3 moves from the start at the shortest
+
+
+def test_resuming_says_welcome_back_with_the_step() -> None:
+    progress = replace(at_step("fork"), shown=5)
+    result = run(progress, Start(locale="en", now_ms=9))
+    (reply,) = result.replies
+    assert keys_of(reply) == ["welcome-back", "fork"]
+    assert reply.parts[0].args == {"current": 5, "total": 7}
+
+
+def test_after_the_last_help_the_answer_can_be_shown_and_the_learner_goes_on() -> None:
+    progress = at_step("pin")
+    for _ in range(3):
+        result = run(progress, AskHelp(step="pin", version=V, locale="en", now_ms=1_000))
+        progress = result.progress
+    assert keys_of(result.replies[0]) == ["help-level", "help-human", "offer-answer"]
+    reveal = actions.Reveal("demo", V, "pin")
+    buttons = [b.action for row in result.replies[0].buttons for b in row]
+    assert buttons[-2:] == [reveal, actions.Help("demo", V, "pin")]
+    shown = run(progress, Reveal(step="pin", version=V, locale="en", now_ms=2_000))
+    assert kinds(shown) == ["answer_revealed", "step_shown"]
+    revealed = shown.events[0]
+    assert isinstance(revealed, events.AnswerRevealed) and revealed.requested is True
+    assert keys_of(shown.replies[0]) == ["answer-revealed", "pin--shield", "pin.explanation"]
+    assert shown.progress.step == "fork"
+
+
+def test_show_the_answer_is_offered_on_questions_only_and_checked() -> None:
+    progress = at_step("write")
+    for _ in range(2):
+        result = run(progress, AskHelp(step="write", version=V, locale="en", now_ms=1))
+        progress = result.progress
+    assert "offer-answer" not in keys_of(result.replies[0])
+    stale = run(at_step("fork"), Reveal(step="pin", version=V, locale="en", now_ms=1))
+    assert keys_of(stale.replies[0])[0] == "stale-button"
+    assert kinds(stale) == ["step_shown"]

@@ -93,7 +93,7 @@ def test_lenient_translator_shows_key(library: Library) -> None:
 def test_contact_default_and_configured(library: Library) -> None:
     assert "@help_desk" in Translator(library, contact="@help_desk")("help-human", "en")
     default = Translator(library, contact="", strict=True)("help-human", "ru")
-    assert default.endswith("служба поддержки сервиса, которым вы пользуетесь")
+    assert default.endswith("служба поддержки сервиса, которым вы пользуетесь.")
 
 
 def test_every_interface_key_used_in_code_exists(translator: Translator) -> None:

@@ -292,3 +292,25 @@ def test_run_without_token_explains_and_exits_2(run_command: Callable[..., Resul
     done = run_command()
     assert done.exit_code == 2
     assert "@BotFather" in done.stderr and "rolebot play" in done.stderr
+
+
+async def test_run_says_starting_at_once_and_explains_a_rejected_token(
+    api: FakeBotAPI, config: Config, tmp_path: Path
+) -> None:
+    env = {
+        "PATH": os.environ.get("PATH", ""),
+        "HOME": str(tmp_path),
+        "BOT_TOKEN": "123456:a-revoked-token",  # well formed, but the fake API answers 401
+        "ROLEBOT_API_BASE": config.api_base,
+        "ROLEBOT_DATABASE": str(config.database),
+    }
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "run", cwd=tmp_path, env=env, stderr=asyncio.subprocess.PIPE
+    )
+    _, stderr = await asyncio.wait_for(process.communicate(), timeout=120)
+    lines = stderr.decode().splitlines()
+    assert process.returncode == 2
+    assert lines[0] == "rolebot: starting…"
+    assert lines[-1].startswith("Telegram answered 401 Unauthorized to getMe")
+    assert "Traceback" not in stderr.decode()
+    assert [c.method for c in api.calls] == []  # refused before any call was recorded

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import pty
+import select
+import signal
 import sqlite3
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -121,3 +127,101 @@ def test_unknown_scenario(tmp_path: Path) -> None:
     result = play(tmp_path / "p.sqlite3", "no-such", "--lang", "en", stdin="")
     assert result.exit_code == 2
     assert "There is no topic “no-such”" in result.output
+
+
+def test_terminal_wording_instead_of_telegram_wording(tmp_path: Path) -> None:
+    db = tmp_path / "play.sqlite3"
+    result = play(db, "atm-withdrawal", "--lang", "en", stdin="\nwhich one?\nq\n")
+    assert "Please type the number of your answer. If you are stuck, type ? or “help”." in (
+        result.output
+    )
+    assert "buttons below the message" not in result.output
+    assert rows(db, "select length from events where kind = 'text_typed'") == [(10,)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [("ru", ["Помогите!", "help", "меню", "выход"]), ("en", ["HELP", "помогите", "menu", "quit"])],
+)
+def test_words_a_person_would_type(tmp_path: Path, lang: str, words: list[str]) -> None:
+    db = tmp_path / "play.sqlite3"
+    result = play(db, "atm-withdrawal", "--lang", lang, stdin="\n" + "\n".join(words) + "\n")
+    assert result.exit_code == 0, result.output
+    levels = rows(db, "select level from events where kind = 'help_asked' order by id")
+    assert levels == [(1,), (2,)]
+    assert rows(db, "select count(*) from events where kind = 'text_typed'") == [(0,)]
+    menu = {"ru": "Выберите тему:", "en": "Choose a topic:"}[lang]
+    assert menu in result.output.split("💡")[-1]  # the topic menu, after the help
+    bye = {"ru": "Ваш прогресс сохранён", "en": "Your progress is saved"}[lang]
+    assert result.output.rstrip().endswith(
+        bye + {"ru": ". До встречи!", "en": ". See you next time!"}[lang]
+    )
+
+
+def test_after_the_last_help_the_answer_is_offered(tmp_path: Path) -> None:
+    db = tmp_path / "play.sqlite3"
+    result = play(db, "atm-withdrawal", "--lang", "en", stdin="\n?\n?\n?\n5\nq\n")
+    assert result.exit_code == 0, result.output
+    assert "  5. 👀 Show the answer" in result.output
+    after = result.output.split("👀 Show the answer")[-1]
+    assert "The right answer:\n\nOne inside a bank branch or lobby" in after
+    assert "Right." not in after.split("Step 3 of")[0]
+    assert "Step 3 of" in after
+    revealed = rows(db, "select extra from events where kind = 'answer_revealed'")
+    assert revealed == [('{"requested": true}',)]
+
+
+def test_resuming_says_where_the_learner_was(library: Library, tmp_path: Path) -> None:
+    db = tmp_path / "play.sqlite3"
+    answers = correct_path(library, "atm-withdrawal")
+    play(db, "atm-withdrawal", "--lang", "en", stdin="\n".join(answers[:3]) + "\n")
+    second = play(db, "atm-withdrawal", "--lang", "en", stdin="q\n")
+    assert "Welcome back! You were at step 4 of 12." in second.output
+
+
+def test_ctrl_c_says_goodbye_calmly(tmp_path: Path) -> None:
+    """A real terminal: Ctrl-C at the prompt ends at once with the bye text, no "Aborted!"."""
+    pid, fd = pty.fork()
+    if pid == 0:  # pragma: no cover - the child
+        os.environ["HOME"] = str(tmp_path)
+        args = ["--database", str(tmp_path / "p.sqlite3"), "play", "atm-withdrawal"]
+        os.execv(sys.executable, [sys.executable, "-m", "bot", *args, "--lang", "en"])
+    output = b""
+    try:
+        output += read_until(fd, b"> ", within=60)
+        os.kill(pid, signal.SIGINT)
+        output += read_until(fd, None, within=30)
+    except BaseException:
+        os.kill(pid, signal.SIGKILL)  # it ignored Ctrl-C: do not leave it behind
+        raise
+    finally:
+        _, status = os.waitpid(pid, 0)
+        os.close(fd)
+    text = output.decode()
+    assert "Your progress is saved. See you next time!" in text
+    assert "Aborted" not in text and "Traceback" not in text
+    assert os.waitstatus_to_exitcode(status) == 130
+
+
+def read_until(fd: int, marker: bytes | None, within: float) -> bytes:
+    """Read a pty until `marker` (None: until it closes), for at most `within` seconds."""
+    deadline = time.monotonic() + within
+    data = b""
+    while marker is None or marker not in data:
+        ready, _, _ = select.select([fd], [], [], max(0.0, deadline - time.monotonic()))
+        if not ready:
+            raise AssertionError(f"timed out waiting for {marker!r}: {data[-300:]!r}")
+        try:
+            chunk = os.read(fd, 4096)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        data += chunk
+    return data
+
+
+def test_help_in_the_menu_explains_how_to_play_here(tmp_path: Path) -> None:
+    result = play(tmp_path / "p.sqlite3", "--lang", "ru", stdin="помощь\nq\n")
+    assert "Введите номер ответа. «Помогите» или ? — подсказка" in result.output
+    assert "кнопк" not in result.output.split("помощь")[-1]

@@ -49,6 +49,7 @@ CREATE TABLE progress (
     shown_at_ms bigint NOT NULL,
     rated integer NOT NULL,
     updated_ms bigint,
+    shown integer NOT NULL DEFAULT 0,
     PRIMARY KEY (user_id, scenario)
 );
 CREATE TABLE events (

@@ -294,3 +294,11 @@ CREATE TABLE failed_updates (
 CREATE INDEX processed_updates_at_ms ON processed_updates (at_ms);
 """,
     )
+
+
+@migration()
+def m007_progress_counts_steps_shown(conn: sqlite3.Connection) -> None:
+    """The steps shown so far in a run, so "step k of n" counts the learner's own path.
+    Runs in progress get 0: not counted yet (the engine falls back to the shortest distance
+    from the start until their next move)."""
+    conn.execute('ALTER TABLE progress ADD COLUMN "shown" INTEGER NOT NULL DEFAULT 0')
