@@ -154,6 +154,8 @@ class _Flow:
         self.locale = user.locale
         self.replies: list[Reply] = []
         self.double_tap = False
+        self.pressed: int | None = None
+        """A pressed message to remember, written with the input's first change."""
 
     def response(self) -> Response:
         return Response(
@@ -168,14 +170,15 @@ class _Flow:
             case Command(name):
                 await self.command(name)
             case Press(action, message):
-                if message is not None:
-                    if message == self.user.pressed_message:
-                        self.double_tap = True  # the first press was applied
-                        return
+                if message is not None and message == self.user.pressed_message:
+                    self.double_tap = True  # the first press was applied
+                    return
+                self.pressed = message
+                await self.press(action)
+                if self.pressed is not None:  # nothing else was written
                     await self.unit.apply(
                         Change(user_id=self.user.id, now_ms=self.now, pressed_message=message)
                     )
-                await self.press(action)
             case Typed(length):
                 await self.typed(length)
             case Unsupported():
@@ -357,6 +360,8 @@ class _Flow:
             events=result.events,
             locale=chosen_locale,
             active_scenario=active,
+            pressed_message=self.pressed,
         )
+        self.pressed = None
         await self.unit.apply(change)
         self.replies.extend(merged(result.replies))
