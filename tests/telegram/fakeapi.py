@@ -63,6 +63,8 @@ class Fault:
     drop: bool = False
     html: str | None = None
     """Answer with this HTML page instead of Telegram's JSON (a proxy in front of it)."""
+    hang: bool = False
+    """Never answer (until the server stops): the moment a process is killed mid-call."""
 
 
 BAD_GATEWAY = "<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>"
@@ -85,6 +87,7 @@ class FakeBotAPI:
         self._ids = itertools.count(1)
         self._message_ids = itertools.count(1000)
         self._changed = asyncio.Condition()
+        self._released = asyncio.Event()
         self._runner: web.AppRunner | None = None
         self._queued = itertools.count()
         self._position: dict[int, int] = {}
@@ -110,6 +113,7 @@ class FakeBotAPI:
         # Answer pending long polls now: the server waits for every handler to finish, and a
         # client that went away does not cancel its long poll.
         self._stopping = True
+        self._released.set()
         await self._notify()
         if self._runner is not None:
             await self._runner.cleanup()
@@ -125,6 +129,9 @@ class FakeBotAPI:
         if fault is not None:
             self.calls.append(Call(method, params, failed=True))
             await self._notify()
+            if fault.hang:
+                await self._released.wait()
+                return web.Response(status=500)
             if fault.drop:
                 assert request.transport is not None
                 request.transport.close()

@@ -25,7 +25,7 @@ from bot.cli import cli
 from bot.config import Config
 from bot.core import actions
 from bot.telegram.runner import serve
-from tests.telegram.fakeapi import TOKEN, FakeBotAPI
+from tests.telegram.fakeapi import TOKEN, FakeBotAPI, Fault
 
 USER = 42
 
@@ -212,6 +212,39 @@ async def test_sigkill_mid_conversation_loses_and_duplicates_nothing(
         await launcher.close()
     text = read_log(launcher.log)
     assert TOKEN not in text and TOKEN.split(":")[1] not in text
+
+
+async def test_kill_between_commit_and_send_loses_that_reply_today(
+    api: FakeBotAPI, config: Config, tmp_path: Path
+) -> None:
+    """Issue 11.10, documenting today's behaviour: replies are sent from memory after the
+    commit, so a kill -9 between the two loses that reply (the redelivered update is skipped
+    as processed). The durable outbox (issue 12) will flip the last assertion: the reply
+    must then arrive after the restart."""
+    launcher = Launcher(config, tmp_path)
+    try:
+        await launcher.open()
+        first = await launcher.start()
+        await wait_polling(api, first, 0, launcher.log)
+        await api.press(USER, actions.encode(actions.Open("atm-withdrawal")))
+        await api.wait_for(lambda: len(api.sent(USER)) >= 1)
+        await api.settle()
+        api.fail("sendMessage", Fault(0, hang=True))
+        await api.press(USER, first_button(api, actions.Next))
+        await api.wait_for(lambda: any(c.failed for c in api.calls if c.method == "sendMessage"))
+        os.kill(first.pid, signal.SIGKILL)  # committed, the reply's send in flight
+        assert await asyncio.wait_for(first.exit, timeout=10) == -signal.SIGKILL
+        shown = rows(config.database, "select step from events where kind = 'step_shown'")
+        assert shown == [("intro",), ("choose-atm",)]  # the effect was committed
+        polls = sum(c.method == "getUpdates" for c in api.calls)
+        restart = await launcher.start()
+        await wait_polling(api, restart, polls, launcher.log)
+        await api.settle(within=30)
+        assert len(api.sent(USER)) == 1  # today: the committed step's message never arrives
+        os.kill(restart.pid, signal.SIGTERM)
+        assert await asyncio.wait_for(restart.exit, timeout=30) == 0
+    finally:
+        await launcher.close()
 
 
 @pytest.fixture
