@@ -15,17 +15,8 @@ from bot.analytics import report
 from bot.core.loader import Library
 from bot.storage.sqlite import SqliteStorage
 from tests.analytics.conftest import SIM_END
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS
 from tests.sync_store import stats_of
-
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 
 
 def render(conn: sqlite3.Connection, library: Library, lang: str = "en") -> str:
@@ -106,7 +97,7 @@ def test_report_reads_well_in_chromium(simulated: Path, library: Library, tmp_pa
     page_file.write_text(render(conn, library), encoding="utf-8")
     conn.close()
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
             page = browser.new_page(viewport={"width": 1280, "height": 900})
             requests: list[str] = []

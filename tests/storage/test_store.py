@@ -3,11 +3,8 @@ replayed updates, deletion that leaves nothing on disk, migrations."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar
 
 import pytest
 
@@ -120,38 +117,6 @@ async def test_unit_writes_progress_events_and_update_together(storage: SqliteSt
     )
 
 
-async def test_replayed_update_changes_nothing(storage: SqliteStorage) -> None:
-    u = await user(storage, "tg:1")
-    await commit(storage, Change(u.id, 1, progress("a"), (shown("a"),)), update_id=7)
-    replay = Change(u.id, 2, progress("b"), (shown("b"),))
-    assert await commit(storage, replay, update_id=7) is False
-    assert (await read_progress(storage, u.id)).step == "a"
-    assert len(await storage.events()) == 1
-
-
-@dataclass(frozen=True, kw_only=True)
-class Unstorable(events.Event):
-    """An event whose detail SQLite cannot bind, to make the insert fail mid-transaction."""
-
-    kind: ClassVar[str] = "unstorable"
-    option: object
-
-
-async def test_failure_mid_unit_leaves_nothing(storage: SqliteStorage) -> None:
-    u = await user(storage, "tg:1")
-    await commit(storage, Change(u.id, 1, progress("a"), (shown("a"),)), update_id=1)
-    bad = Unstorable(scenario="s", version="1", run=1, step="b", locale="ru", at_ms=2, option={})
-    change = Change(u.id, 2, progress("b"), (shown("b"), bad), locale="en")
-    with pytest.raises(sqlite3.ProgrammingError):
-        await commit(storage, change, update_id=2)
-    assert (await read_progress(storage, u.id)).step == "a"
-    assert [e["step"] for e in await storage.events()] == ["a"]
-    assert not processed(storage, 2)
-    assert (await user(storage, "tg:1")).locale == "ru"
-    # and the connection is still usable afterwards
-    assert await commit(storage, Change(u.id, 3, progress("c"), (shown("c"),)), update_id=2)
-
-
 async def test_event_details_are_columns(storage: SqliteStorage) -> None:
     u = await user(storage, "tg:1")
     answer = events.AnswerGiven(
@@ -179,17 +144,6 @@ async def test_event_details_are_columns(storage: SqliteStorage) -> None:
     )
     assert first["extra"] is None
     assert second["extra"] == '{"from_locale": "ru"}'
-
-
-async def test_a_forgotten_users_number_is_never_reused(storage: SqliteStorage) -> None:
-    """Issue 10.1: without AUTOINCREMENT the newest user's id came back for the next new
-    user, merging their runs with the forgotten user's anonymous events."""
-    first = await user(storage, "tg:1")
-    await commit(storage, Change(first.id, 1, progress("a"), (shown("a"),)))
-    async with storage.unit("tg:1") as unit:
-        await unit.forget(first)
-    second = await user(storage, "tg:2")
-    assert second.id > first.id
 
 
 def test_old_databases_get_numbers_above_every_event(tmp_path: Path) -> None:

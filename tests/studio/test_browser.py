@@ -17,17 +17,9 @@ from bot.core.loader import Library
 from bot.core.model import ChoiceStep, EndStep, InfoStep, QuestionStep
 from bot.core.replies import Text
 from bot.i18n import Translator
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS
 from tests.studio.conftest import Served
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 BOUND_MS = 5000
 pytestmark = pytest.mark.skipif(
     not CHROMIUM.exists() and not os.environ.get("CI"),
@@ -40,7 +32,7 @@ def browser() -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
             yield launched
         finally:

@@ -18,32 +18,18 @@ from aiogram.methods.base import TelegramType
 from aiogram.types import Update
 
 from bot.telegram.app import BotApp
+from tests.telegram.fakeapi import Call
 
 TOKEN = "123456:CLIENT-token-not-real"
 BOT_USER = {"id": 123456, "is_bot": True, "first_name": "rolebot", "username": "test_bot"}
 
 
 @dataclass
-class Sent:
+class Sent(Call):
     """One Bot API call the bot made."""
 
-    method: str
-    params: dict[str, Any]
     message_id: int | None = None
     """The id Telegram gave the message sent."""
-
-    @property
-    def text(self) -> str:
-        return str(self.params.get("text", ""))
-
-    @property
-    def buttons(self) -> list[tuple[str, str]]:
-        markup = self.params.get("reply_markup") or {}
-        return [
-            (b["text"], b.get("callback_data", ""))
-            for row in markup.get("inline_keyboard", [])
-            for b in row
-        ]
 
 
 @dataclass
@@ -79,7 +65,7 @@ class RecordingSession(BaseSession):
         result = self._result(method, params)
         if self.record:
             message_id = result.get("message_id") if isinstance(result, dict) else None
-            self.calls.append(Sent(method.__api_method__, params, message_id))
+            self.calls.append(Sent(method.__api_method__, params, message_id=message_id))
         content = json.dumps({"ok": True, "result": result})
         return self.check_response(bot, method, 200, content).result  # type: ignore[return-value]
 
