@@ -6,18 +6,21 @@ import csv
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-from rich.console import Console
 
-from bot.analytics import export, metrics
-from bot.analytics.metrics import Filters, Stats
 from bot.cli.context import Context, database_option, pass_context, run_async
 from bot.cli.filters import Selection, filter_options
 
+if TYPE_CHECKING:
+    from bot.analytics.filters import Filters
+    from bot.analytics.metrics import Stats
+
 
 def compute(obj: Context, scenarios: tuple[str, ...], selection: Selection) -> Stats:
+    from bot.analytics import metrics
+
     library = obj.library()
     filters = selection.filters(scenarios)
     hours = selection.idle_hours or obj.config.idle_timeout_hours
@@ -71,6 +74,8 @@ def stats_command(
     elif fmt == "csv":
         write_csv(result, sys.stdout)
     else:
+        from rich.console import Console
+
         from bot.analytics.report import Texts
         from bot.analytics.tables import print_stats
 
@@ -222,6 +227,8 @@ def export_command(
         raise click.BadParameter(
             "events have no source; export runs or steps", param_hint="--source"
         )
+    from bot.analytics import export, metrics
+
     filters: Filters = selection.filters(scenarios)
     hours = selection.idle_hours or obj.config.idle_timeout_hours
     cutoff = metrics.idle_cutoff(metrics.now_ms(), hours)

@@ -8,9 +8,7 @@ from pathlib import Path
 import click
 
 from bot.cli.context import Context, pass_context
-from bot.core.errors import ScenarioError
-from bot.core.loader import LOCALES, validate
-from bot.core.problems import Severity
+from bot.core.locales import LOCALES
 
 
 @click.command("validate")
@@ -32,6 +30,10 @@ def validate_command(
     PATHS are scenario YAML files or directories (default: the scenarios directory).
     Exits 1 when there are errors (or, with --strict, warnings).
     """
+    from bot.core.loader import validate
+    from bot.core.problems import Severity
+
+    obj.content()
     targets = list(paths) or [obj.config.scenarios_dir]
     locales_dir = locales_dir or _locales_beside(targets[0]) or obj.config.locales_dir
     library, problems = validate(targets, locales_dir, LOCALES)
@@ -139,9 +141,10 @@ def graph_command(obj: Context, scenario_id: str, fmt: str, text: bool, lang: st
     ✗ wrong, dashed self-loop: try again), end steps highlighted.
     """
     from bot.authoring import graph
-    from bot.core.errors import UnknownScenarioError
+    from bot.core.errors import ScenarioError, UnknownScenarioError
 
     try:
+        obj.content()
         scenario, texts = graph.load(scenario_id, obj.config.scenarios_dir, obj.config.locales_dir)
     except UnknownScenarioError as exc:
         click.echo(str(exc), err=True)

@@ -6,15 +6,15 @@ import asyncio
 import sys
 from collections.abc import Callable, Coroutine
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from bot.config import Config
-from bot.core import fluentcache
-from bot.core.errors import ScenarioError
-from bot.core.loader import Library, load_library
-from bot.storage import Storage, open_storage
+
+if TYPE_CHECKING:
+    from bot.core.loader import Library
+    from bot.storage import Storage
 
 T = TypeVar("T")
 F = TypeVar("F", bound=Callable[..., Any])
@@ -27,9 +27,23 @@ class Context:
         self.config = Config()
         if database is not None:
             self.config.database = database
-        fluentcache.set_cache_dir(self.config.cache_dir)
+        self._cache_set = False
+
+    def content(self) -> None:
+        """Before reading scenario files: where parsed translations are cached."""
+        if not self._cache_set:
+            from bot.core import fluentcache
+
+            fluentcache.set_cache_dir(self.config.cache_dir)
+            self._cache_set = True
 
     def library(self) -> Library:
+        """The scenarios, validated; every problem printed and exit 1 if any. (Imported
+        here: commands that need no scenarios start faster.)"""
+        from bot.core.errors import ScenarioError
+        from bot.core.loader import load_library
+
+        self.content()
         try:
             return load_library(self.config.scenarios_dir, self.config.locales_dir)
         except ScenarioError as exc:
@@ -43,6 +57,8 @@ class Context:
             sys.exit(1)
 
     def storage(self, *, must_exist: bool = False, migrate: bool = True) -> Storage:
+        from bot.storage import open_storage
+
         path = self.config.database
         if must_exist and "://" not in path and not Path(path).exists():
             raise click.ClickException(

@@ -6,12 +6,9 @@ import os
 import sys
 
 import click
-from rich.console import Console
 
 from bot.cli.context import Context, database_option, pass_context
-from bot.core.loader import LOCALES
-from bot.i18n import Translator, negotiate
-from bot.service import Conversation, Who
+from bot.core.locales import LOCALES
 
 
 @click.command("play")
@@ -33,6 +30,10 @@ def play_command(obj: Context, scenario: str | None, lang: str | None) -> None:
     import asyncio
     import getpass
 
+    from rich.console import Console
+
+    from bot.i18n import Translator, negotiate
+    from bot.service import Conversation, Who
     from bot.terminal.player import TRANSPORT, Player
 
     library = obj.library()

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import time
+from typing import TYPE_CHECKING
 
 import click
-from rich.console import Console
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-from bot.analytics import metrics
 from bot.cli.context import Context, database_option, pass_context, run_async
-from bot.service import Conversation
-from bot.simulator import Simulation, Summary
+
+if TYPE_CHECKING:
+    from bot.simulator import Summary
 
 
 @click.command("simulate")
@@ -35,6 +34,13 @@ def simulate_command(
     database (--database demo.sqlite3): simulated runs count in statistics like real ones,
     under the source "simulated".
     """
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from bot.analytics import metrics
+    from bot.service import Conversation
+    from bot.simulator import Simulation
+
     library = obj.library()
     unknown = [s for s in scenarios if s not in library.scenarios]
     if unknown:

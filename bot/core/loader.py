@@ -12,12 +12,12 @@ from pydantic import ValidationError
 
 from bot.core import lint, structure, translations, wording, yamlsource
 from bot.core.errors import ScenarioError
+from bot.core.locales import LOCALES as LOCALES  # re-exported for the loader's users
 from bot.core.model import ScenarioSpec
 from bot.core.plaintext import PlainTexts
 from bot.core.problems import Problem, Severity
 from bot.core.scenario import Scenario
 
-LOCALES = ("ru", "en")
 INTERFACE_FILE = "bot.ftl"
 
 
