@@ -10,7 +10,7 @@ from typing import Any
 from aiohttp import web
 
 from bot.core.loader import display
-from bot.studio import pages
+from bot.studio import owners, pages
 from bot.studio.guard import guard, ui_language
 from bot.studio.live import Studio
 from bot.studio.preview import TAB_PATTERN, Session, bubbles
@@ -71,6 +71,39 @@ def make_app(studio: Studio, *, loopback_only: bool = True) -> web.Application:
             live=pages.live_line(studio, t),
             locales=studio.snapshot.library.locales,
         )
+
+    async def owners_page(request: web.Request) -> web.Response:
+        lang = ui_language(request)
+        library = studio.snapshot.library
+        choice = owners.Choice.of(dict(request.query), library)
+        view = await owners.owners_view(
+            studio.storage,
+            library,
+            choice,
+            ui=lang,
+            idle_timeout_hours=studio.idle_timeout_hours,
+        )
+        titles = {sid: pages.title(studio, sid, lang) for sid in sorted(library.scenarios)}
+        return render(
+            request,
+            "owners.html",
+            view=view,
+            periods=owners.PERIODS,
+            locales=library.locales,
+            titles=titles,
+            folders=folders(),
+            live=pages.live_line(studio, words(lang)),
+        )
+
+    async def owners_report(request: web.Request) -> web.Response:
+        """The whole HTML report for the chosen filters, shown in the owners' view."""
+        lang = ui_language(request)
+        library = studio.snapshot.library
+        choice = owners.Choice.of(dict(request.query), library)
+        html = await owners.report_html(
+            studio.storage, library, choice, ui=lang, idle_timeout_hours=studio.idle_timeout_hours
+        )
+        return web.Response(text=html, content_type="text/html")
 
     async def panel_part(request: web.Request) -> web.Response:
         sid = scenario_id(request)
@@ -161,6 +194,8 @@ def make_app(studio: Studio, *, loopback_only: bool = True) -> web.Application:
     app.router.add_get("/s/{scenario}/chat", chat_view)
     app.router.add_post("/s/{scenario}/chat/{action}", chat_input)
     app.router.add_get("/events", changes)
+    app.router.add_get("/owners", owners_page)
+    app.router.add_get("/owners/report", owners_report)
     app.router.add_static("/static/", STATIC)
     return app
 

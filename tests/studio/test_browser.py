@@ -256,3 +256,22 @@ def test_a_non_loopback_address_without_a_token_is_refused(
     result = CliRunner().invoke(cli, ["studio", "--host", "0.0.0.0", "--port", "0"])
     assert result.exit_code == 1
     assert "refusing to serve on 0.0.0.0 without a token" in result.output
+
+
+def test_owners_view_with_filters_and_the_report(
+    page: Any, served: Served, tmp_path: Path
+) -> None:
+    page.goto(f"{served.url}owners?ui=ru")
+    page.wait_for_selector("#owners-scenarios", timeout=BOUND_MS)
+    assert page.locator("h1").inner_text() == "Где учащиеся бросают и где застревают"
+    assert page.locator("#owners-weeks tr").count() == 1 + 8  # a header and eight weeks
+    page.select_option("select[name=scenario]", "atm-withdrawal")
+    page.select_option("select[name=period]", "7d")
+    page.click("form.filters button")
+    page.wait_for_url("**scenario=atm-withdrawal**", timeout=BOUND_MS)
+    assert page.locator("#owners-scenarios tr[data-scenario]").count() == 1
+    assert "только одной версии" in page.locator("main").inner_text()
+    report = page.frame_locator("iframe.report")
+    report.locator("h1").wait_for(timeout=BOUND_MS)
+    assert "Где учащиеся бросают" in report.locator("h1").inner_text()
+    page.screenshot(path=str(tmp_path / "owners.png"), full_page=True)

@@ -3,16 +3,19 @@ last good version, the way to a step, previews left out of statistics, the token
 
 from __future__ import annotations
 
+import asyncio
 import re
 from pathlib import Path
 
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
 
+from bot.analytics import metrics
 from bot.analytics.filters import Filters
 from bot.core import actions
-from bot.core.loader import validate
+from bot.core.loader import Library, validate
 from bot.storage import open_storage
+from bot.studio import owners
 from bot.studio.app import make_app
 from bot.studio.guard import UnsafeBindingError, check_binding, is_loopback
 from bot.studio.live import Studio
@@ -38,6 +41,7 @@ def test_studio_words_match_in_both_languages_and_cover_the_templates() -> None:
     python = "".join(p.read_text() for p in STUDIO.glob("*.py"))
     used |= set(re.findall(r'"((?:chat|map|refused|state|live|not)-[a-z-]+)"', python))
     used |= {f"kind-{kind}" for kind in ("info", "question", "choice", "text", "end")}
+    used |= {f"owners-period-{period}" for period in owners.PERIODS}
     assert used - en == set()
     assert en - used == set(), "unused studio texts"
     assert set(UI_LANGUAGES) == {"en", "ru"}
@@ -148,3 +152,38 @@ async def test_only_the_studios_own_host_name_is_served_on_loopback(tmp_path: Pa
     finally:
         await client.close()
         await storage.close()
+
+
+async def test_owners_view_shows_the_numbers_rolebot_stats_shows(
+    tmp_path: Path, library: Library
+) -> None:
+    """The owners' view on a simulated database: the same runs per scenario as
+    `rolebot stats --format json`, trends that add up, versions side by side."""
+    import json
+
+    from click.testing import CliRunner
+
+    from bot.cli import cli
+    from bot.service import Conversation
+    from bot.simulator import simulate
+    from bot.storage import open_storage
+    from bot.studio.owners import Choice, owners_view
+
+    database = tmp_path / "sim.sqlite3"
+    storage = open_storage(database)
+    now = metrics.now_ms()
+    await simulate(library, Conversation(library, storage), users=80, days=20, seed=4, end_ms=now)
+    view = await owners_view(
+        storage, library, Choice("7d"), ui="en", idle_timeout_hours=24, now_ms=now
+    )
+    await storage.close()
+    shown = await asyncio.to_thread(
+        CliRunner().invoke,
+        cli,
+        ["--database", str(database), "stats", "--since", "7d", "--format", "json"],
+    )
+    expected = {s["scenario"]: s["runs"] for s in json.loads(shown.output)["scenarios"]}
+    assert {row.scenario: row.runs for row in view.rows} == expected
+    assert view.total_runs == sum(expected.values()) > 10
+    assert sum(week.runs for week in view.weeks) > view.total_runs  # the weeks go back further
+    assert all(not row.worst.startswith(row.scenario) for row in view.rows)  # words, not ids

@@ -58,3 +58,38 @@ refused-token = This studio is protected by a token. Open the address that roleb
 refused-host = This address is not the studio's. Open it as 127.0.0.1 or localhost.
 refused-origin = Refused: the request came from another site.
 not-found = There is no such scenario.
+
+nav-owners = Owners' view
+owners-title = Where learners drop off and get stuck
+owners-period = Period
+owners-period-7d = the last 7 days
+owners-period-30d = the last 30 days
+owners-period-90d = the last 90 days
+owners-period-365d = the last year
+owners-language = Language
+owners-scenario = Scenario
+owners-all = all
+owners-show = Show
+owners-scenarios = Scenarios
+owners-total = { $runs ->
+    [one] { $runs } run started in this period (studio previews left out).
+   *[other] { $runs } runs started in this period (studio previews left out).
+}
+owners-settled-note = Completion counts settled runs only: runs started within the idle timeout may still be dropped, so they wait.
+owners-trends = Week by week
+owners-versions = This version beside the one before
+owners-version = version { $version }
+owners-one-version = Only one version of this scenario has runs in this period.
+owners-report = The full report
+owners-col-scenario = scenario
+owners-col-runs = runs
+owners-col-settled = settled
+owners-col-completion = completion
+owners-col-dropped = dropped
+owners-col-rating = rating
+owners-col-worst = hardest step
+owners-col-week = week from
+owners-col-step = step
+owners-col-reach = reached
+owners-col-drop = dropped
+owners-col-stuck = stuck

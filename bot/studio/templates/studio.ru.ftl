@@ -58,3 +58,39 @@ refused-token = Студия защищена токеном. Откройте �
 refused-host = Это не адрес студии. Откройте её как 127.0.0.1 или localhost.
 refused-origin = Отказано: запрос пришёл с другого сайта.
 not-found = Такого сценария нет.
+
+nav-owners = Для владельцев
+owners-title = Где учащиеся бросают и где застревают
+owners-period = Период
+owners-period-7d = последние 7 дней
+owners-period-30d = последние 30 дней
+owners-period-90d = последние 90 дней
+owners-period-365d = последний год
+owners-language = Язык
+owners-scenario = Сценарий
+owners-all = все
+owners-show = Показать
+owners-scenarios = Сценарии
+owners-total = { $runs ->
+    [one] За период начато { $runs } прохождение (без пробных из студии).
+    [few] За период начато { $runs } прохождения (без пробных из студии).
+   *[many] За период начато { $runs } прохождений (без пробных из студии).
+}
+owners-settled-note = Доля завершивших считается только по устоявшимся прохождениям: начатые недавно ещё могут оказаться брошенными, поэтому ждут.
+owners-trends = По неделям
+owners-versions = Эта версия рядом с предыдущей
+owners-version = версия { $version }
+owners-one-version = За этот период есть прохождения только одной версии сценария.
+owners-report = Полный отчёт
+owners-col-scenario = сценарий
+owners-col-runs = прохождений
+owners-col-settled = устоялось
+owners-col-completion = завершили
+owners-col-dropped = бросили
+owners-col-rating = оценка
+owners-col-worst = самый трудный шаг
+owners-col-week = неделя с
+owners-col-step = шаг
+owners-col-reach = дошли
+owners-col-drop = бросили
+owners-col-stuck = застряли
