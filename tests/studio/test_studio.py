@@ -23,6 +23,7 @@ from bot.studio.preview import path_to
 from bot.studio.words import UI_LANGUAGES
 from bot.studio.workspace import Workspace
 from tests.studio.conftest import copy_content
+from tests.sync_store import SyncStore
 
 STUDIO = Path(__file__).resolve().parents[2] / "bot" / "studio"
 
@@ -187,3 +188,34 @@ async def test_owners_view_shows_the_numbers_rolebot_stats_shows(
     assert view.total_runs == sum(expected.values()) > 10
     assert sum(week.runs for week in view.weeks) > view.total_runs  # the weeks go back further
     assert all(not row.worst.startswith(row.scenario) for row in view.rows)  # words, not ids
+
+
+def test_owners_view_puts_a_version_beside_the_one_before(store: SyncStore) -> None:
+    """Version 1 lost everyone at q1; version 2 got them through: side by side, per step."""
+    from bot.studio.owners import Choice, owners_view
+    from tests.analytics.logs import DAY, T0, Log, demo_library
+
+    log = Log(store)
+    for n in range(4):
+        log.walk(f"old{n}", ["intro", "q1"], T0 + n * 1000, version="1")
+    for n in range(3):
+        path = ["intro", "q1", "fork", "right", "done"]
+        log.walk(f"new{n}", path, T0 + DAY + n * 1000, version="2", complete=True)
+    library = demo_library()
+    now = T0 + 5 * DAY
+    view = store.run(
+        owners_view(
+            store.storage, library, Choice("30d", scenario="demo"), ui="en",
+            idle_timeout_hours=24, now_ms=now,
+        )
+    )  # fmt: skip
+    assert view.versions == ("1", "2")
+    pairs = {p.label: p for p in view.pairs}
+    assert set(pairs) >= {"intro", "q1", "done"}  # no texts in the demo: ids stand in
+    q1 = pairs["q1"]
+    assert q1.before is not None and q1.now is not None
+    assert (q1.before.reach, q1.before.dropped) == (4, 4)
+    assert (q1.now.reach, q1.now.dropped) == (3, 0)
+    done = pairs["done"]
+    assert done.before is not None and done.now is not None
+    assert (done.before.reach, done.now.reach) == (0, 3)
