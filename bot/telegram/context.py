@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.botapi.delivery import Delivery
 from bot.service import Conversation, Who
-from bot.telegram.delivery import Delivery
 from bot.telegram.outbox import Outbox
 
 

@@ -34,11 +34,13 @@ from aiogram.methods import (
 from aiogram.methods.base import Response, TelegramMethod, TelegramType
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.botapi.port import Blocked
 from bot.core import actions
 from bot.i18n import RenderedReply
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+__all__ = ["Blocked", "Outbox", "TelegramSession", "keyboard"]
 
 HARMLESS = (
     "message is not modified",
@@ -90,10 +92,6 @@ def _is_json(content: str) -> bool:
     except ValueError:
         return False
     return True
-
-
-class Blocked(Exception):  # noqa: N818 - a state, not a failure of ours
-    """Telegram says the user blocked the bot (403); the caller records it."""
 
 
 def keyboard(reply: RenderedReply) -> InlineKeyboardMarkup | None:
