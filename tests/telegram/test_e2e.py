@@ -6,6 +6,8 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from bot.config import Config
 from bot.core import actions
 from bot.core.loader import load_library
@@ -14,6 +16,12 @@ from tests.telegram.fakeapi import Call, FakeBotAPI, Fault
 
 USER = 42
 STARTUP_CALLS = {"getMe", "setMyCommands", "deleteWebhook", "getUpdates"}
+
+
+@pytest.fixture(params=["aiogram", "ptb"])
+def framework(request: pytest.FixtureRequest) -> str:
+    """Every test here runs on aiogram and on python-telegram-bot."""
+    return str(request.param)
 
 
 def events(config: Config, sql: str = "select kind, step from events order by id") -> list[Any]:
