@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -75,6 +75,11 @@ class Config(BaseSettings):
         None,
         description="Token `rolebot studio` requires on any address but 127.0.0.1 (required "
         "there).",
+    )
+    framework: Literal["aiogram", "ptb"] = Field(
+        "aiogram",
+        description="The Telegram library `rolebot run` uses: aiogram, or ptb "
+        "(python-telegram-bot, the `rolebot[ptb]` extra).",
     )
     webhook_listen: str = Field("127.0.0.1:8080", description="host:port the webhook serves.")
     retry_delay: float = Field(

@@ -23,12 +23,14 @@ LAYERS: dict[str, int] = {
     "bot.service": 4,
     "bot.config": 1,
     "bot.logs": 4,
-    "bot.telegram": 5,
-    "bot.terminal": 5,
-    "bot.simulator": 5,
-    "bot.studio": 5,
-    "bot.cli": 6,
-    "bot.__main__": 7,
+    "bot.botapi": 5,
+    "bot.telegram": 6,
+    "bot.ptb": 6,
+    "bot.terminal": 6,
+    "bot.simulator": 6,
+    "bot.studio": 6,
+    "bot.cli": 7,
+    "bot.__main__": 8,
 }
 """A package may import its own modules and packages of a lower layer, nothing else: two
 transports never import each other, storage never reaches into the service."""
@@ -37,7 +39,8 @@ ONLY_UNDER = {
     "sqlite3": ("bot.storage",),
     "sqlite_utils": ("bot.storage",),
     "aiogram": ("bot.telegram",),
-    "aiohttp": ("bot.telegram", "bot.studio"),
+    "telegram": ("bot.ptb",),
+    "aiohttp": ("bot.botapi", "bot.telegram", "bot.studio"),
     "watchfiles": ("bot.studio",),
 }
 """Third-party packages that only one part of the code may touch."""

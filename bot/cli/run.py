@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import sys
 
@@ -19,9 +20,16 @@ from bot.cli.context import Context, database_option, pass_context
     help="Serve a webhook at this public URL instead of long polling "
     "(needs ROLEBOT_WEBHOOK_SECRET).",
 )
+@click.option(
+    "--framework",
+    type=click.Choice(["aiogram", "ptb"]),
+    default=None,
+    help="The Telegram library: aiogram (default) or ptb, python-telegram-bot "
+    "(also ROLEBOT_FRAMEWORK).",
+)
 @database_option
 @pass_context
-def run_command(obj: Context, webhook_url: str | None) -> None:
+def run_command(obj: Context, webhook_url: str | None, framework: str | None) -> None:
     """Run the Telegram bot (long polling by default).
 
     The token comes from BOT_TOKEN or ROLEBOT_BOT_TOKEN (environment or .env). Updates are
@@ -31,6 +39,11 @@ def run_command(obj: Context, webhook_url: str | None) -> None:
     import asyncio
 
     config = obj.config
+    if framework is not None:
+        config = config.model_copy(update={"framework": framework})
+    if config.framework == "ptb" and importlib.util.find_spec("telegram") is None:
+        click.echo(NO_PTB, err=True)
+        sys.exit(2)
     token = config.bot_token.get_secret_value() if config.bot_token else ""
     if not token:
         click.echo(NO_TOKEN, err=True)
@@ -58,9 +71,13 @@ def run_command(obj: Context, webhook_url: str | None) -> None:
     library = obj.library()  # refuse to start on invalid scenarios, with every message
 
     from bot import logs
-    from bot.telegram.polling import PollingConflictError
-    from bot.telegram.runner import InvalidTokenError, serve
-    from bot.telegram.webhook import WebhookError
+    from bot.botapi.polling import PollingConflictError
+    from bot.botapi.port import InvalidTokenError, WebhookError
+
+    if config.framework == "ptb":
+        from bot.ptb.app import serve
+    else:
+        from bot.telegram.runner import serve
 
     logs.setup(config.log_level, secrets=(token,))
     try:
@@ -80,6 +97,10 @@ def run_command(obj: Context, webhook_url: str | None) -> None:
         sys.exit(3)
 
 
+NO_PTB = (
+    "--framework ptb needs python-telegram-bot 22: pip install 'rolebot[ptb]' "
+    "(or: pip install 'python-telegram-bot>=22,<23')."
+)
 TOKEN_FORMAT = re.compile(r"[0-9]+:[A-Za-z0-9_-]+")
 """What @BotFather gives: the bot's numeric id, a colon, then the secret part."""
 MALFORMED_TOKEN = (

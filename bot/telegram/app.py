@@ -4,28 +4,49 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Awaitable, Callable
 from functools import partial
+from typing import Any
 
 from aiogram import Bot, Dispatcher, Router
 from aiogram.client.default import DefaultBotProperties
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.dispatcher.event.bases import UNHANDLED
+from aiogram.exceptions import (
+    AiogramError,
+    TelegramAPIError,
+    TelegramBadRequest,
+    TelegramConflictError,
+    TelegramRetryAfter,
+    TelegramUnauthorizedError,
+)
+from aiogram.methods import GetUpdates
 from aiogram.types import BotCommand, Update
 
+from bot.botapi.admin import AdminTools
+from bot.botapi.delivery import Delivery
+from bot.botapi.locks import KeyedLocks
+from bot.botapi.port import (
+    ALLOWED_UPDATES,
+    Conflict,
+    FetchFailed,
+    InvalidTokenError,
+    RetryAfter,
+    WebhookError,
+)
 from bot.config import Config
 from bot.core.loader import Library, load_library
-from bot.i18n import Translator
+from bot.i18n import RenderedReply, Translator
 from bot.service import COMMANDS, Conversation, Nothing, Who
 from bot.storage import Storage, open_storage
-from bot.telegram.admin import AdminTools, admin_router
+from bot.telegram import intake
+from bot.telegram.admin import admin_router
 from bot.telegram.context import UpdateContext
-from bot.telegram.delivery import Delivery
 from bot.telegram.handlers import conversation_router
-from bot.telegram.locks import KeyedLocks
 from bot.telegram.outbox import Outbox, TelegramSession
 
 log = logging.getLogger(__name__)
-ALLOWED_UPDATES = ["message", "callback_query", "edited_message", "my_chat_member"]
+__all__ = ["ALLOWED_UPDATES", "BotApp", "create_app", "guarded", "identify", "make_bot"]
 
 
 class BotApp:
@@ -81,16 +102,63 @@ class BotApp:
             ctx = UpdateContext(
                 update.update_id, who, chat_id, self.service, self.outbox, delivery
             )
-            try:
-                handled = await self.dispatcher.feed_update(self.bot, update, ctx=ctx)
-            except Exception:
-                log.exception("update failed", extra={"update_id": update.update_id})
-                response = await self.service.handle(who, Nothing(), update_id=update.update_id)
-                if not response.duplicate:  # nothing was committed: say so, and move on
-                    await delivery.say("error-generic", response.locale)
-                return
+            handled = await guarded(
+                ctx, lambda: self.dispatcher.feed_update(self.bot, update, ctx=ctx)
+            )
             if handled is UNHANDLED:
                 await self.service.handle(who, Nothing(), update_id=update.update_id)
+
+    # -- bot.botapi.port.Gateway ----------------------------------------------------------
+
+    async def process_raw(self, raw: dict[str, Any]) -> None:
+        update = intake.read(raw, self.bot)
+        if update is not None:
+            await self.process(update)
+
+    async def send(self, chat_id: int, reply: RenderedReply) -> int | None:
+        return await self.outbox.send(chat_id, reply)
+
+    async def start(self) -> str:
+        try:
+            me = await self.bot.get_me()
+        except TelegramUnauthorizedError:
+            raise InvalidTokenError from None
+        return me.username or ""
+
+    async def get_updates(self, offset: int | None, limit: int, wait: int) -> list[Any]:
+        request = intake.GetRawUpdates(
+            offset=offset, limit=limit, timeout=wait, allowed_updates=ALLOWED_UPDATES
+        )
+        try:
+            return await self.bot(request, request_timeout=wait + 10)
+        except TelegramRetryAfter as exc:
+            raise RetryAfter(float(exc.retry_after)) from None
+        except TelegramConflictError as exc:
+            raise Conflict(exc.message) from None
+        except TelegramUnauthorizedError:
+            raise InvalidTokenError from None
+        except (TelegramAPIError, AiogramError, OSError, TimeoutError) as exc:
+            # AiogramError: ClientDecodeError, a body that is not JSON (a proxy's page).
+            raise FetchFailed(type(exc).__name__) from None
+
+    async def confirm(self, offset: int) -> None:
+        await self.bot(GetUpdates(offset=offset, limit=1, timeout=0))
+
+    async def delete_webhook(self) -> None:
+        await self.outbox.call(lambda: self.bot.delete_webhook(drop_pending_updates=False))
+
+    async def set_webhook(self, url: str, secret: str) -> None:
+        try:
+            registered = await self.outbox.call(
+                lambda: self.bot.set_webhook(
+                    url, secret_token=secret, allowed_updates=ALLOWED_UPDATES
+                ),
+                strict=True,
+            )
+        except TelegramBadRequest as exc:
+            raise WebhookError(f"Telegram refused the webhook: {exc.message}") from None
+        if not registered:
+            raise WebhookError("Telegram could not be reached to set the webhook; try again")
 
     async def register_commands(self) -> None:
         """The command menu in each locale, and in English for every other language."""
@@ -106,6 +174,19 @@ class BotApp:
     async def close(self) -> None:
         await self.bot.session.close()
         await self.storage.close()
+
+
+async def guarded(ctx: UpdateContext, handle: Callable[[], Awaitable[Any]]) -> Any:
+    """Run the handlers of one update; when they raise, record the update (if nothing was
+    committed) and say something went wrong, instead of leaving the user without an answer."""
+    try:
+        return await handle()
+    except Exception:
+        log.exception("update failed", extra={"update_id": ctx.update_id})
+        response = await ctx.service.handle(ctx.who, Nothing(), update_id=ctx.update_id)
+        if not response.duplicate:  # nothing was committed: say so, and move on
+            await ctx.delivery.say("error-generic", response.locale)
+        return None
 
 
 def identify(update: Update) -> tuple[Who, int | None]:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
+from bot.botapi.delivery import Delivery
 from bot.service import Conversation, Who
-from bot.telegram.delivery import Delivery
 from bot.telegram.outbox import Outbox
 
 
@@ -17,3 +18,7 @@ class UpdateContext:
     service: Conversation
     outbox: Outbox
     delivery: Delivery
+    prefix: str = ""
+    """Before rolebot's button data when it is embedded in another bot."""
+    commands: Mapping[str, str] | None = None
+    """Typed command -> rolebot's command when embedded; None: every command is rolebot's."""

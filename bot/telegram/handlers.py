@@ -3,8 +3,11 @@ shows the replies. They translate; the service decides."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from aiogram import F, Router
 from aiogram.enums import ChatMemberStatus, ChatType
+from aiogram.filters import Command as CommandFilter
 from aiogram.types import CallbackQuery, ChatMemberUpdated, Message
 
 from bot.core import actions
@@ -22,9 +25,15 @@ from bot.service import (
 from bot.telegram.context import UpdateContext
 
 
-def conversation_router() -> Router:
+def conversation_router(prefix: str = "", commands: Mapping[str, str] | None = None) -> Router:
+    """Every learner update; inside another bot (`commands` given) only rolebot's commands and
+    buttons whose data starts with `prefix`."""
     router = Router(name="rolebot")
     private = F.chat.type == ChatType.PRIVATE
+    if commands is not None:
+        router.message.register(command, CommandFilter(*commands))
+        router.callback_query.register(button, F.data.startswith(prefix))
+        return router
     router.message.register(in_group, ~private)
     router.message.register(command, F.text.startswith("/"))
     router.message.register(text, F.text)
@@ -51,7 +60,12 @@ async def in_group(message: Message, ctx: UpdateContext) -> None:
 
 async def command(message: Message, ctx: UpdateContext) -> None:
     assert message.text is not None
-    await _apply(ctx, Command(command_name(message.text)))
+    if message.chat.type != ChatType.PRIVATE:
+        await _apply(ctx, InGroup(command=True))
+        return
+    typed = command_name(message.text)
+    names = ctx.commands
+    await _apply(ctx, Command(names.get(typed, typed) if names is not None else typed))
 
 
 async def text(message: Message, ctx: UpdateContext) -> None:
@@ -80,7 +94,8 @@ async def membership(event: ChatMemberUpdated, ctx: UpdateContext) -> None:
 async def button(query: CallbackQuery, ctx: UpdateContext) -> None:
     """A button press: applied, the spinner stopped, the pressed message made inert, then
     the replies shown."""
-    action = actions.decode(query.data or "")
+    data = query.data or ""
+    action = actions.decode(data.removeprefix(ctx.prefix)) if data.startswith(ctx.prefix) else None
     message = query.message.message_id if query.message is not None else None
     press = Press(action, message)
     response = await ctx.service.handle(ctx.who, press, update_id=ctx.update_id)

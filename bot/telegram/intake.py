@@ -1,48 +1,65 @@
-"""Raw updates on their way in, for polling and the webhook alike: reading them, types we do
-not handle, and updates given up on.
-
-An update is given up on after `MAX_ATTEMPTS` failed attempts to process it, or at once when
-it cannot be read at all (reading it again would fail the same way): only its id, its kind
-and the error's class are recorded, and the user gets a short apology if reachable.
-"""
+"""Raw updates read with aiogram, one by one (the rest of intake is `bot.botapi.intake`)."""
 
 from __future__ import annotations
 
 import logging
-import re
-import time
-from dataclasses import dataclass
 from typing import Any
 
+from aiogram import Bot
+from aiogram.methods import TelegramMethod
+from aiogram.methods.base import Response
 from aiogram.types import Update
 from aiogram.types.update import UpdateTypeLookupError
 from pydantic import ValidationError
 
-from bot.i18n import RenderedReply
-from bot.service import Who
-from bot.storage.port import storable
-from bot.telegram.app import BotApp
-from bot.telegram.outbox import Blocked
+from bot.botapi.intake import (
+    MAX_ATTEMPTS,
+    apologise,
+    forget_old_ids,
+    give_up,
+    update_id,
+    update_kind,
+)
+from bot.botapi.port import UnreadableUpdate
 
 log = logging.getLogger(__name__)
-MAX_ATTEMPTS = 3
-PROCESSED_HORIZON_MS = 48 * 3600 * 1000
-"""Processed ids older than this are forgotten: Telegram keeps an update for 24 hours."""
-_KIND = re.compile(r"[a-z_]{1,40}")
+__all__ = [
+    "MAX_ATTEMPTS",
+    "GetRawUpdates",
+    "UnreadableUpdate",
+    "apologise",
+    "forget_old_ids",
+    "give_up",
+    "read",
+    "update_id",
+    "update_kind",
+]
 
 
-class UnreadableUpdate(Exception):  # noqa: N818 - names the update, not a failure of ours
-    """aiogram cannot read the update (a field of an unexpected type, say)."""
+class GetRawUpdates(TelegramMethod[list[dict[str, Any]]]):
+    """getUpdates whose updates stay JSON objects, read one by one later: with aiogram's own
+    method one update it cannot read fails the whole batch, every time it is redelivered."""
+
+    __returning__ = list[dict[str, Any]]
+    __api_method__ = "getUpdates"
+
+    offset: int | None = None
+    limit: int | None = None
+    timeout: int | None = None
+    allowed_updates: list[str] | None = None
 
 
-def read(raw: dict[str, Any], app: BotApp) -> Update | None:
+_RESPONSE_TYPE = Response[list[dict[str, Any]]]  # a strong reference, see outbox.py
+
+
+def read(raw: dict[str, Any], bot: Bot) -> Update | None:
     """The Update, or None for a type rolebot does not handle (logged, nothing else).
 
     Never lets aiogram see an unknown type: it would warn with the whole update, words and
     all. Raises `UnreadableUpdate` without the validation details, which quote the content.
     """
     try:
-        update = Update.model_validate(raw, context={"bot": app.bot})
+        update = Update.model_validate(raw, context={"bot": bot})
     except ValidationError:
         raise UnreadableUpdate(update_kind(raw)) from None
     try:
@@ -54,89 +71,3 @@ def read(raw: dict[str, Any], app: BotApp) -> Update | None:
         )
         return None
     return update
-
-
-def update_id(raw: Any) -> int | None:
-    value = raw.get("update_id") if isinstance(raw, dict) else None
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
-
-
-def update_kind(raw: dict[str, Any]) -> str:
-    """The update's type (`message`, `callback_query`...), never anything a sender chose."""
-    for key, value in raw.items():
-        if key != "update_id" and isinstance(value, dict):
-            return key if _KIND.fullmatch(key) else "unknown"
-    return "unknown"
-
-
-@dataclass(frozen=True)
-class Address:
-    chat_id: int
-    user_id: int | None
-    language_code: str | None
-
-
-def address(raw: dict[str, Any]) -> Address | None:
-    """Where an apology can go: a private chat, or the user who pressed a button."""
-
-    def integer(value: Any) -> int | None:
-        return value if isinstance(value, int) and not isinstance(value, bool) else None
-
-    def language(sender: Any) -> str | None:
-        code = sender.get("language_code") if isinstance(sender, dict) else None
-        return code if isinstance(code, str) else None
-
-    message = raw.get("message")
-    if isinstance(message, dict):
-        chat = message.get("chat")
-        sender = message.get("from")
-        if isinstance(chat, dict) and chat.get("type") == "private":
-            chat_id = integer(chat.get("id"))
-            if chat_id is not None:
-                return Address(chat_id, chat_id, language(sender))
-        return None
-    query = raw.get("callback_query")
-    if isinstance(query, dict) and isinstance(query.get("from"), dict):
-        user_id = integer(query["from"].get("id"))
-        if user_id is not None:
-            return Address(user_id, user_id, language(query["from"]))
-    return None
-
-
-def now_ms() -> int:
-    return int(time.time() * 1000)
-
-
-async def give_up(
-    app: BotApp, update_id: int, raw: dict[str, Any], error: str, attempts: int
-) -> None:
-    """Record the update as failed (it then counts as processed) and apologise, unless it was
-    processed or given up on before (a redelivery)."""
-    kind = update_kind(raw)
-    if storable(update_id) and not await app.service.give_up(update_id, kind, error, attempts):
-        log.info("redelivered update ignored", extra={"update_id": update_id})
-        return
-    log.error(
-        "update given up on",
-        extra={"update_id": update_id, "kind": kind, "error": error, "attempts": attempts},
-    )
-    await apologise(app, raw)
-
-
-async def apologise(app: BotApp, raw: dict[str, Any]) -> None:
-    """A short apology in the user's language, if the update says where to send it."""
-    to = address(raw)
-    if to is None:
-        return
-    who = Who(f"tg:{to.user_id}" if to.user_id is not None else None, to.language_code)
-    text = app.translator("update-failed", await app.service.locale_of(who))
-    try:
-        await app.outbox.send(to.chat_id, RenderedReply(text, (), None))
-    except Blocked:
-        log.info("apology not delivered: the user blocked the bot")
-
-
-async def forget_old_ids(app: BotApp) -> None:
-    """Forget processed ids Telegram can no longer resend, so that a restarted id sequence
-    (after a week without updates) is not mistaken for redeliveries."""
-    await app.storage.forget_processed_before(now_ms() - PROCESSED_HORIZON_MS)

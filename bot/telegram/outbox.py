@@ -34,11 +34,13 @@ from aiogram.methods import (
 from aiogram.methods.base import Response, TelegramMethod, TelegramType
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.botapi.port import Blocked
 from bot.core import actions
 from bot.i18n import RenderedReply
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+__all__ = ["Blocked", "Outbox", "TelegramSession", "keyboard"]
 
 HARMLESS = (
     "message is not modified",
@@ -92,17 +94,13 @@ def _is_json(content: str) -> bool:
     return True
 
 
-class Blocked(Exception):  # noqa: N818 - a state, not a failure of ours
-    """Telegram says the user blocked the bot (403); the caller records it."""
-
-
-def keyboard(reply: RenderedReply) -> InlineKeyboardMarkup | None:
+def keyboard(reply: RenderedReply, prefix: str = "") -> InlineKeyboardMarkup | None:
     if not reply.buttons:
         return None
     return InlineKeyboardMarkup(
         inline_keyboard=[
             [
-                InlineKeyboardButton(text=b.label, callback_data=actions.encode(b.action))
+                InlineKeyboardButton(text=b.label, callback_data=prefix + actions.encode(b.action))
                 for b in row
             ]
             for row in reply.buttons
@@ -115,14 +113,16 @@ class Outbox:
     chats go on; network and server errors back off; harmless 400s are ignored; 403 raises
     `Blocked`."""
 
-    def __init__(self, bot: Bot, *, backoff: float = 0.5) -> None:
+    def __init__(self, bot: Bot, *, backoff: float = 0.5, prefix: str = "") -> None:
         self.bot = bot
         self.backoff = backoff
+        self.prefix = prefix
+        """Before every button's data (rolebot inside another bot)."""
 
     async def send(self, chat_id: int, reply: RenderedReply) -> int | None:
         text = reply.text if len(reply.text) <= MESSAGE_LIMIT else reply.text[: MESSAGE_LIMIT - 1]
         message = await self.call(
-            lambda: self.bot.send_message(chat_id, text, reply_markup=keyboard(reply))
+            lambda: self.bot.send_message(chat_id, text, reply_markup=keyboard(reply, self.prefix))
         )
         return message.message_id if message is not None else None
 

@@ -1,20 +1,7 @@
-"""The webhook's secret token as Telegram accepts it; importable without aiogram, so the
-command checks it before the Telegram library loads."""
+"""The webhook secret check, kept importable from its old place."""
 
 from __future__ import annotations
 
-import re
+from bot.botapi.secret import SECRET, secret_problem
 
-SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")
-"""What Telegram accepts as `secret_token` in setWebhook."""
-
-
-def secret_problem(secret: str) -> str | None:
-    """Why Telegram would refuse this secret token, or None if it is fine."""
-    if SECRET.fullmatch(secret) is None:
-        return (
-            "ROLEBOT_WEBHOOK_SECRET must be 1-256 characters, each a letter A-Z or a-z, "
-            "a digit, _ or - (Telegram accepts no others); generate one with "
-            '`python -c "import secrets; print(secrets.token_urlsafe(32))"`.'
-        )
-    return None
+__all__ = ["SECRET", "secret_problem"]

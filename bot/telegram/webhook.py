@@ -1,83 +1,8 @@
-"""Webhook mode: an aiohttp server that answers 200 only after the update is committed.
-
-Every JSON object with an integer `update_id` is an update and gets a 200 once handled, or
-given up on (`bot.telegram.intake`): Telegram would otherwise resend it again and again.
-A processing error answers 500 so that Telegram retries, up to `MAX_ATTEMPTS` times.
-Anything else (not JSON, no update id) is refused with a 400.
-"""
+"""Webhook mode, shared by both adapters (`bot.botapi.webhook`); kept importable from here."""
 
 from __future__ import annotations
 
-import hmac
-import logging
-from collections import OrderedDict
-from urllib.parse import urlsplit
+from bot.botapi.port import WebhookError
+from bot.botapi.webhook import webhook_app
 
-from aiohttp import web
-
-from bot.storage.port import storable
-from bot.telegram import intake
-from bot.telegram.app import BotApp
-from bot.telegram.secret import secret_problem
-
-log = logging.getLogger(__name__)
-SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
-MAX_TRACKED_FAILURES = 10_000
-
-
-class WebhookError(Exception):
-    """The webhook cannot start; the message says why, in one line."""
-
-
-def webhook_app(app: BotApp, url: str, secret: str) -> web.Application:
-    """The aiohttp application serving POST requests at the URL's path."""
-    problem = secret_problem(secret)
-    if problem is not None:
-        raise WebhookError(problem)
-    expected = secret.encode()
-    path = urlsplit(url).path or "/"
-    failures: OrderedDict[int, int] = OrderedDict()
-    """Attempts so far of updates whose processing raised (forged ids must not grow it)."""
-
-    async def receive(request: web.Request) -> web.Response:
-        given = request.headers.get(SECRET_HEADER, "").encode()
-        if not hmac.compare_digest(given, expected):
-            log.warning("webhook request with a wrong or missing secret refused")
-            return web.Response(status=401, text="unauthorized")
-        try:
-            payload = await request.json()
-        except ValueError:
-            return web.Response(status=400, text="bad update")
-        uid = intake.update_id(payload)
-        if uid is None:
-            return web.Response(status=400, text="bad update")
-        if not storable(uid):
-            # Telegram's ids are far smaller; this one cannot even be deduplicated.
-            log.warning("update with an id out of range ignored")
-            await intake.apologise(app, payload)
-            return web.Response(text="ok")
-        try:
-            update = intake.read(payload, app)
-            if update is not None:
-                await app.process(update)
-        except intake.UnreadableUpdate:
-            await intake.give_up(app, uid, payload, "UnreadableUpdate", 1)
-        except Exception as exc:
-            attempts = failures.pop(uid, 0) + 1
-            if attempts < intake.MAX_ATTEMPTS:
-                log.error(
-                    "update not processed",
-                    extra={"update_id": uid, "attempt": attempts, "error": type(exc).__name__},
-                    exc_info=exc,
-                )
-                failures[uid] = attempts
-                while len(failures) > MAX_TRACKED_FAILURES:
-                    failures.popitem(last=False)
-                return web.Response(status=500, text="not processed, please retry")
-            await intake.give_up(app, uid, payload, type(exc).__name__, attempts)
-        failures.pop(uid, None)
-        return web.Response(text="ok")
-
-    application = web.Application(client_max_size=1024 * 1024)
-    application.router.add_post(path, receive)
-    return application
+__all__ = ["WebhookError", "webhook_app"]

@@ -5,15 +5,15 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import shutil
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Coroutine
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pydantic import SecretStr
 
 from bot.config import Config
-from bot.telegram.runner import serve
 from tests.telegram.fakeapi import TOKEN, FakeBotAPI
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -46,8 +46,15 @@ def content(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def config(tmp_path: Path, api: FakeBotAPI, content: Path) -> Config:
+def framework() -> str:
+    """The Telegram library the bot runs on; test_e2e.py runs its tests on both."""
+    return "aiogram"
+
+
+@pytest.fixture
+def config(tmp_path: Path, api: FakeBotAPI, content: Path, framework: str) -> Config:
     return Config(
+        framework=framework,
         database=tmp_path / "bot.sqlite3",
         scenarios_dir=content / "scenarios",
         locales_dir=content / "locales",
@@ -56,6 +63,17 @@ def config(tmp_path: Path, api: FakeBotAPI, content: Path) -> Config:
         support_contact="@help_desk",
         bot_token=SecretStr(TOKEN),
     )
+
+
+def serve(config: Config, token: str, **options: Any) -> Coroutine[Any, Any, None]:
+    """`rolebot run` on the configured framework."""
+    if config.framework == "ptb":
+        from bot.ptb.app import serve as serve_ptb
+
+        return serve_ptb(config, token, **options)
+    from bot.telegram.runner import serve as serve_aiogram
+
+    return serve_aiogram(config, token, **options)
 
 
 @dataclass

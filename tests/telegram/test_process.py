@@ -51,6 +51,8 @@ def first_button(api: FakeBotAPI, kind: type) -> str:
 LAUNCHER = """
 import os, runpy, sys, traceback
 import bot.cli, bot.telegram.runner  # the slow part of a start: aiogram builds its models
+if os.environ.get("ROLEBOT_FRAMEWORK") == "ptb":
+    import bot.ptb.app
 for _ in sys.stdin:  # a line: start `rolebot run` as a new process; report its pid, its exit
     pid = os.fork()
     if pid == 0:
@@ -96,6 +98,7 @@ class Launcher:
             "ROLEBOT_DATABASE": str(self.config.database),
             "ROLEBOT_SCENARIOS_DIR": str(self.config.scenarios_dir),
             "ROLEBOT_LOCALES_DIR": str(self.config.locales_dir),
+            "ROLEBOT_FRAMEWORK": self.config.framework,
         }
         with self.log.open("ab") as log:  # the children keep their own descriptor
             self.process = await asyncio.create_subprocess_exec(
@@ -157,6 +160,7 @@ async def wait_polling(api: FakeBotAPI, running: BotProcess, polls: int, log: Pa
     polling.result()
 
 
+@pytest.mark.parametrize("framework", ["aiogram", "ptb"])
 async def test_sigkill_mid_conversation_loses_and_duplicates_nothing(
     api: FakeBotAPI, config: Config, tmp_path: Path
 ) -> None:

@@ -6,9 +6,9 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
+from bot.botapi.port import Blocked, Sender
 from bot.i18n import RenderedReply, Translator
 from bot.service import BotBlocked, Conversation, Response, Who
-from bot.telegram.outbox import Blocked, Outbox
 
 log = logging.getLogger(__name__)
 
@@ -18,7 +18,7 @@ class Delivery:
     """Bound to one update's chat. After a 403 nothing more is sent for the update, and the
     block is recorded once."""
 
-    outbox: Outbox
+    outbox: Sender
     translator: Translator
     service: Conversation
     who: Who
