@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from itertools import combinations
 
-from bot.core import keys
+from bot.core import keys, structure
 from bot.core.model import (
     ChoiceStep,
     EndStep,
@@ -67,12 +67,17 @@ def _branches(spec: ScenarioSpec, source: LinedYaml, name: str) -> Iterator[Prob
     branches (a consequence) must lead back to every step the right answer leads to. Steps
     reached only by a wrong answer are consequences, not lessons, so nobody must reach them.
     """
+    if any(True for _ in structure.check(spec, f"{spec.id}.yaml")):
+        return  # broken transitions first: every branch warning would be a consequence
     steps = {step.id: step for step in spec.steps}
     for i, step in enumerate(spec.steps):
         if isinstance(step, ChoiceStep):
             targets = [(j, o.id, o.next) for j, o in enumerate(step.options)]
+            upstream = {s for s in steps if step.id in _taught(steps, s)}
             for j, option_id, target in targets:
-                mine = _taught(steps, target)
+                # Steps that lead to this choice come before it: going back to them
+                # ("start again") skips nothing.
+                mine = _taught(steps, target) | upstream
                 for _, other_id, other in targets:
                     missed = _taught(steps, other) - mine
                     if other_id != option_id and missed:
