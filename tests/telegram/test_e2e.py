@@ -95,7 +95,7 @@ async def test_russian_user_walks_atm_withdrawal_to_the_end(
         for c in api.sent(USER)
         if any(isinstance(actions.decode(d), actions.Rate) for _, d in c.buttons)
     ][-1]
-    assert "✅ Ваша часть, коротко:" in end.text
+    assert "✅ Что зависит от вас:" in end.text
     before = len(api.sent(USER))
     await api.press(USER, button(api, USER, actions.Rate), language="ru")
     await reply_count(api, USER, before, 2)
