@@ -7,6 +7,7 @@ bot/i18n/profiles; ROLEBOT_PROFILE names one of them or a folder of a provider's
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -87,3 +88,9 @@ def load_profile(profile: str, locales: Iterable[str] = LOCALES) -> Values:
     if problems:
         raise ProfileError(problems)
     return values
+
+
+def configured() -> Values:
+    """The profile ROLEBOT_PROFILE names (the same setting as `Config.profile`, read here
+    from the environment so that i18n does not import the configuration layer)."""
+    return load_profile(os.environ.get("ROLEBOT_PROFILE") or DEFAULT_PROFILE)

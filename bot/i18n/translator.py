@@ -57,9 +57,9 @@ class Translator:
         variables: deployment.Values | None = None,
     ) -> None:
         """`variables` are the deployment profile's values (locale -> name -> text); None
-        reads the profile the configuration names (ROLEBOT_PROFILE, by default russia)."""
+        reads the profile ROLEBOT_PROFILE names (by default russia)."""
         self.library = library
-        self.variables = variables if variables is not None else _configured_profile()
+        self.variables = variables if variables is not None else deployment.configured()
         self.strict = strict
         self.contact = contact
         self.transport = transport
@@ -178,9 +178,3 @@ class Translator:
             raise MissingTranslationError(problem)
         log.error("translation problem: %s", problem)
         return fallback
-
-
-def _configured_profile() -> deployment.Values:
-    from bot.config import Config  # the configuration reads the environment: only on demand
-
-    return deployment.load_profile(Config().profile)
