@@ -48,6 +48,12 @@ class Config(BaseSettings):
         description="How to reach a human, shown at the last level of help "
         "(e.g. an @username, a phone number or a URL).",
     )
+    profile: str = Field(
+        "russia",
+        description="The deployment profile whose values scenario texts show for $emergency, "
+        "$provider-app and the like: russia, international, or a folder with ru.ftl and "
+        "en.ftl (see docs/configuration.md).",
+    )
     cache_dir: Path | None = Field(
         default_factory=lambda: (
             Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "rolebot"

@@ -9,8 +9,16 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from itertools import combinations
 
-from bot.core import keys
-from bot.core.model import ChoiceStep, QuestionStep, ScenarioSpec, TextStep
+from bot.core import keys, structure
+from bot.core.model import (
+    ChoiceStep,
+    EndStep,
+    InfoStep,
+    QuestionStep,
+    ScenarioSpec,
+    Step,
+    TextStep,
+)
 from bot.core.plaintext import PlainTexts
 from bot.core.problems import Problem, Severity
 from bot.core.scenario import Scenario
@@ -46,7 +54,83 @@ def structure_warnings(spec: ScenarioSpec, source: LinedYaml, name: str) -> list
         message = "no question at all: people learn by answering"
         out.append(_warn(name, source.line(("steps",)), message))
     out.extend(_answer_position(questions, source, name))
+    out.extend(_branches(spec, source, name))
     return out
+
+
+def _branches(spec: ScenarioSpec, source: LinedYaml, name: str) -> Iterator[Problem]:
+    """Branches that skip what another branch teaches: an objective on some paths only.
+
+    The format does not say which step serves which objective, so steps stand for them: the
+    steps a branch leads to by right answers, choices and Next. A choice option must lead
+    (sooner or later) to every step its sibling options lead to, and a wrong answer that
+    branches (a consequence) must lead back to every step the right answer leads to. Steps
+    reached only by a wrong answer are consequences, not lessons, so nobody must reach them.
+    """
+    if any(True for _ in structure.check(spec, f"{spec.id}.yaml")):
+        return  # broken transitions first: every branch warning would be a consequence
+    steps = {step.id: step for step in spec.steps}
+    for i, step in enumerate(spec.steps):
+        if isinstance(step, ChoiceStep):
+            targets = [(j, o.id, o.next) for j, o in enumerate(step.options)]
+            upstream = {s for s in steps if step.id in _taught(steps, s)}
+            for j, option_id, target in targets:
+                # Steps that lead to this choice come before it: going back to them
+                # ("start again") skips nothing.
+                mine = _taught(steps, target) | upstream
+                for _, other_id, other in targets:
+                    missed = _taught(steps, other) - mine
+                    if other_id != option_id and missed:
+                        yield _warn(
+                            name,
+                            source.line(("steps", i, "options", j, "id")),
+                            f'option "{option_id}" of choice "{step.id}" never leads to '
+                            f'{_steps(spec, missed)}, which option "{other_id}" teaches: '
+                            "an objective is reachable on some paths only; after one case "
+                            "lead on to the other, or teach the cases one after another",
+                        )
+                        break
+        elif isinstance(step, QuestionStep):
+            right = set().union(
+                *(_taught(steps, o.next or step.next) for o in step.options if o.correct)
+            )
+            for j, option in enumerate(step.options):
+                if option.correct or option.next is None:
+                    continue
+                missed = right - _taught(steps, option.next)
+                if missed:
+                    yield _warn(
+                        name,
+                        source.line(("steps", i, "options", j, "id")),
+                        f'wrong option "{option.id}" of question "{step.id}" never leads to '
+                        f"{_steps(spec, missed)}, which the right answer teaches: an "
+                        "objective is reachable on some paths only; bring the learner back "
+                        "after the consequence",
+                    )
+
+
+def _taught(steps: Mapping[str, Step], start: str | None) -> set[str]:
+    """Steps (but ends) reachable from `start` by Next, choices and right answers."""
+    seen: set[str] = set()
+    pending: list[str | None] = [start]
+    while pending:
+        step = steps.get(pending.pop() or "")
+        if step is None or step.id in seen or isinstance(step, EndStep):
+            continue
+        seen.add(step.id)
+        if isinstance(step, InfoStep | TextStep):
+            pending.append(step.next)
+        elif isinstance(step, ChoiceStep):
+            pending.extend(o.next for o in step.options if o.next)
+        elif isinstance(step, QuestionStep):
+            pending.extend(o.next or step.next for o in step.options if o.correct)
+    return seen
+
+
+def _steps(spec: ScenarioSpec, ids: set[str]) -> str:
+    """`step "a"` or `steps "a", "b"`, in the order of the file."""
+    ordered = [f'"{s.id}"' for s in spec.steps if s.id in ids]
+    return ("step " if len(ordered) == 1 else "steps ") + ", ".join(ordered)
 
 
 def _answer_position(

@@ -13,6 +13,25 @@ from bot.core.problems import closest
 
 Path_ = tuple[str | int, ...]
 
+DEPLOYMENT_VARIABLES = frozenset(
+    {
+        "provider",
+        "provider-app",
+        "provider-website",
+        "support-channels",
+        "emergency",
+        "crisis-line",
+        "regulator",
+        "ombudsman",
+        "dispute-deadline",
+        "consumer-law",
+    }
+)
+"""Facts a provider and its market set, not the scenario writer: every deployment profile
+(bot/i18n/profiles, docs/configuration.md) gives each a value per locale, and the renderer
+passes them like `$contact`. Scenario texts may use these and `keys.VARIABLES`, no others."""
+SCENARIO_VARIABLES = keys.VARIABLES | DEPLOYMENT_VARIABLES
+
 
 @dataclass
 class Expected:
@@ -69,7 +88,7 @@ def expected_keys(spec: ScenarioSpec) -> dict[str, Expected]:
     return out
 
 
-def parse_ftl(text: str, variables: frozenset[str] | None = keys.VARIABLES) -> FtlFile:
+def parse_ftl(text: str, variables: frozenset[str] | None = SCENARIO_VARIABLES) -> FtlFile:
     """Parse Fluent source; syntax errors, duplicates and bad references become problems.
 
     `variables` are the ones a caller will provide; None allows any (the interface file).
@@ -108,10 +127,13 @@ def _parse_ftl(text: str, variables: frozenset[str] | None) -> FtlFile:
                 and name not in variables
                 and not isinstance(entry, ast.Term)  # a term's variables are its parameters
             ):
-                allowed = ", ".join(f"${v}" for v in sorted(variables)) or "none"
-                result.problems.append(
-                    (line_of(node), f"unknown variable ${name} (available: {allowed})")
-                )
+                meant = closest(name, variables)
+                if meant is not None:
+                    problem = f"unknown variable ${name}: did you mean ${meant}?"
+                else:
+                    allowed = ", ".join(f"${v}" for v in sorted(variables)) or "none"
+                    problem = f"unknown variable ${name} (available: {allowed})"
+                result.problems.append((line_of(node), problem))
             elif isinstance(node, ast.MessageReference) and name not in messages:
                 result.problems.append((line_of(node), f'reference to missing message "{name}"'))
             elif isinstance(node, ast.TermReference) and name not in terms:

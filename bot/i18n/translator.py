@@ -13,6 +13,7 @@ from bot.core.actions import Action
 from bot.core.errors import MissingTranslationError
 from bot.core.loader import Library
 from bot.core.replies import LIST_ITEM, Reply, Text
+from bot.i18n import deployment
 from bot.i18n.negotiation import negotiate
 
 log = logging.getLogger(__name__)
@@ -47,9 +48,18 @@ class Translator:
     keep one abstract key while each transport words it its own way."""
 
     def __init__(
-        self, library: Library, *, contact: str, strict: bool = False, transport: str = ""
+        self,
+        library: Library,
+        *,
+        contact: str,
+        strict: bool = False,
+        transport: str = "",
+        variables: deployment.Values | None = None,
     ) -> None:
+        """`variables` are the deployment profile's values (locale -> name -> text); None
+        reads the profile ROLEBOT_PROFILE names (by default russia)."""
         self.library = library
+        self.variables = variables if variables is not None else deployment.configured()
         self.strict = strict
         self.contact = contact
         self.transport = transport
@@ -121,6 +131,9 @@ class Translator:
         }
         if "contact" not in args and item.key != DEFAULT_CONTACT:
             args["contact"] = self._contact(locale)
+        if item.catalogue:
+            for name, value in self.variables.get(locale, {}).items():
+                args.setdefault(name, value)
         result, errors = bundle.format_pattern(pattern, args)
         if errors:
             return self._fail(f"cannot render {where} in {locale}: {errors}", str(result))

@@ -105,13 +105,9 @@ check-number--hurry = Pay quickly: there's a queue
 
 ## what-happened
 
-what-happened = Most of the time the money arrives without trouble. But imagine that this time something went wrong. What happened?
-    .hint = Pick any of the situations: each one shows what to do.
-    .explanation = Two typical problems with cash deposits: the ATM took the money but didn't credit it, or the payment went to the wrong number. In both cases, act at once and only through official channels, and the receipt becomes your main proof.
-what-happened--not-credited = The ATM took the cash, didn't credit it
-    .feedback = Let's see what to do right there at the ATM.
-what-happened--wrong-number = The money went to the wrong number
-    .feedback = Let's see how to try to get it back.
+what-happened = Most of the time the money arrives without trouble. But sometimes the ATM takes the notes and doesn't credit them, or the money goes to the wrong number. Let's go through both cases in turn.
+    .hint = Read and press Next: two questions follow, one for each case.
+    .explanation = In both cases, act at once and only through official channels; the receipt is your main proof.
 
 ## not-credited
 
@@ -129,7 +125,7 @@ not-credited--go-home = Leave: the money will turn up later
 
 ## wrong-number
 
-wrong-number = In the evening your sister says the money never arrived. You look at the receipt and see that two digits of the number are swapped. What do you do?
+wrong-number = The second case. In the evening your sister says the money never arrived. You look at the receipt and see that two digits of the number are swapped. What do you do?
     .hint = Who can find the payment using your receipt?
     .explanation = A completed payment can't be undone with a button, but you can try to get it back. Take the receipt to the mobile operator whose number got the money and to the company that owns the kiosk: its name and phone number are usually on the receipt and on the kiosk itself. Write a claim about a mistaken payment and give the correct number. If the money hasn't been spent, it may be moved or refunded, but that's not guaranteed and takes time.
 wrong-number--lost = Nothing can be done, the money's gone

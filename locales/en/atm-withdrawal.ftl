@@ -107,15 +107,9 @@ receipt--no-need = No need, the bank has records
 
 ## what-happened
 
-what-happened = Most of the time everything goes smoothly. But imagine this withdrawal didn't. What happened?
-    .hint = Pick any of the situations: each one shows what to do.
-    .explanation = The two most common problems are the ATM keeping your card and the ATM not giving out the cash while the money is debited. In both cases, what you do in the first few minutes matters most.
-what-happened--card-kept = The ATM kept my card
-    .feedback = Let's see what to do right there at the ATM.
-what-happened--no-cash = No cash, but the money was debited
-    .feedback = Let's see how to get your money back.
-what-happened--all-fine = Everything went fine
-    .feedback = Great. Card, cash and receipt are with you, so the withdrawal is complete.
+what-happened = Most of the time everything goes smoothly. But two things happen sooner or later to anyone who uses ATMs often: the ATM keeps the card, or it gives no cash while the money is debited. Let's take them in turn: the card first, then the cash.
+    .hint = Read and press Next: two questions follow, one for each case.
+    .explanation = In both cases, what you do in the first few minutes matters most: stay at the ATM, don't accept help from strangers, and call your bank only on its official number.
 
 ## card-kept
 
@@ -133,7 +127,7 @@ card-kept--go-home = Go home and call the bank tomorrow
 
 ## no-cash
 
-no-cash = The ATM whirred, but no cash came out. A moment later your bank's app shows the amount debited. What do you do?
+no-cash = The second case, on another day. The ATM whirred, but no cash came out. A moment later your bank's app shows the amount debited. What do you do?
     .hint = What will you need later to prove what happened, and who should hear about it first?
     .explanation = Don't leave with nothing written down. Note the ATM's address and ID number (usually on a sticker on the machine), the bank that owns it, the time and the amount, and keep the receipt if one was printed. Call your bank right away from the ATM and file a claim. Sometimes cash is held back by a fraudster's device, another reason to call from right there. Sometimes the ATM cancels the transaction itself and the money comes back in a few days, but don't count on it.
 no-cash--try-again = Try again at the same ATM
@@ -154,7 +148,7 @@ claim--atm-owner = The bank that owns the ATM
     .feedback = You can let them know too, but they don't have an agreement with you. The claim goes to the bank that issued your card, and it deals with the ATM owner.
 claim--next-day = My bank; money back by tomorrow
     .feedback = Right bank, but expect it to take longer. The bank has to reconcile the ATM's cash and records, which usually takes days or weeks. In Russia the legal limit is usually up to 30 days.
-claim--my-bank = My bank; usually up to 30 days
+claim--my-bank = My own bank; it may take weeks
     .feedback = Right. Your bank handles the dispute with the ATM owner for you. Ask for the claim number and the deadline, and keep the receipt. In Russia the bank has up to 30 days to respond (60 for cross-border transactions).
 
 ## done

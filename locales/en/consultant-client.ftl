@@ -103,13 +103,9 @@ give-feedback--say-it = Say what helps me and what doesn't
 
 ## how-it-goes
 
-how-it-goes = Two months in, things aren't going the way you hoped. Which is closer to what's happening?
-    .hint = Pick the situation closer to yours. If you're in danger right now, call 112 first.
-    .explanation = Both happen. Sessions that feel useless are a reason to talk to the specialist about the goal and the process. Feeling worse can be a passing reaction to hard topics, but if you have thoughts of harming yourself or can't cope with daily life, it's urgent and needs a different kind of help.
-how-it-goes--useless = The sessions feel useless
-    .feedback = Let's see what to do before you write it off.
-how-it-goes--worse = I feel worse, maybe it's a crisis
-    .feedback = If you're in danger right now, call 112 straight away: this scenario can wait. If not, let's see what to do.
+how-it-goes = Two months in, things aren't going the way you hoped. Sometimes the sessions feel useless; sometimes you feel worse. First, the useless sessions; then what everyone should know in case things get really bad.
+    .hint = Read and press Next. If you're in danger right now, call { $crisis-line }: this scenario can wait.
+    .explanation = Sessions that feel useless are a reason to talk to the specialist about the goal and the process. Feeling worse can be a passing reaction to hard topics, but if you have thoughts of harming yourself or can't cope with daily life, it's urgent and needs a different kind of help.
 
 ## useless
 
@@ -127,21 +123,13 @@ useless--never-works = Decide this kind of help isn't for me
 
 ## crisis
 
-crisis = You feel much worse: it's hard to get out of bed, and you've had thoughts that it would be better not to live. The next session is in a week. What do you do?
-    .hint = When your safety is at stake, who can help right now, not in a week?
-    .explanation = Thoughts of not wanting to live or of harming yourself are an emergency, not a topic for the next session. Call 112 (it works in Russia and many other countries) or a crisis or psychological help line in your country, or go to the nearest hospital. Tell someone you trust, and don't stay alone. Hard sessions can leave you shaken, and that's worth telling your specialist, but this scenario can't assess how you are: if in doubt, get help now.
-crisis--urgent = Get urgent help now: 112, a crisis line
-    .feedback = Right. Call 112 or a crisis help line, and tell someone close to you; don't stay alone. Then let your specialist know. A coach will most likely refer you to a doctor or psychotherapist, and that's the right step.
-crisis--wait-session = Wait for the session next week
-    .feedback = A week is too long when you're in danger, and regular sessions aren't set up for emergencies. Get urgent help now and talk about it in the session later.
-crisis--message = Message the coach and wait for a reply
-    .feedback = Telling the coach is right, but they may not see the message for hours, and coaches aren't trained to give crisis help. Call emergency services or a crisis line first.
-crisis--alone = Cope alone so as not to burden anyone
-    .feedback = Many people think that in a crisis, but the people close to you would want to know. Crisis lines exist exactly for this. Reach out now.
+crisis = Important for everyone. If you feel much worse (it's hard to get out of bed, you have thoughts that it would be better not to live, or of harming yourself), it's an emergency, not a topic for next week's session. Call { $crisis-line } or go to the nearest hospital. Tell someone you trust and don't stay alone. Then let your specialist know.
+    .hint = There is no question here: read it and remember it. If this is you right now, put the scenario aside and call.
+    .explanation = Regular sessions aren't set up for emergencies, and a message to your specialist may not be read for hours. Many people in a crisis think "I'll cope alone, I don't want to burden anyone", but the people close to you would want to know, and crisis lines exist for exactly this. This scenario can't assess how you are: if in doubt, get help now.
 
 ## done
 
-done = Done! You know your part in working with a specialist: they bring methods and an outside view; you bring the request, honesty, the work between sessions and feedback.
+done = Done! Here is what depends on you when working with a specialist: they bring methods and an outside view; you bring the request, honesty, the work between sessions and feedback.
 done--check = Check training, approach and terms; be wary of guaranteed results
 done--right-help = With health problems, go to a doctor or therapist; a coach works with goals
 done--request = Come with a request: what is happening now and what you want instead
@@ -150,4 +138,4 @@ done--homework = Do the tasks between sessions, a little every day
 done--feedback = Tell the specialist what helps you and what doesn't
 done--patience = Expect change to take time; check progress against your goal
 done--can-change = You can end the work or change specialist, ideally after a closing talk
-done--crisis = In a crisis, call 112 or a crisis line; don't wait for a session
+done--crisis = In a crisis, call { $crisis-line }; don't wait for a session

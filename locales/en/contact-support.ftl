@@ -117,13 +117,9 @@ ticket--new-daily = A new request daily to hurry them
 
 ## no-answer
 
-no-answer = Three business days have passed, and there's no answer. What will you do?
-    .hint = Both are reasonable: which fits depends on how urgent it is and whether you've already reminded them.
-    .explanation = Usually a polite reminder quoting the request number is enough. If you've already reminded them, the deadline has passed again, or the amount is significant, it's time to escalate: a formal written complaint and, if that doesn't help, a regulator or consumer-protection authority.
-no-answer--remind = Remind them, quoting the number
-    .feedback = A good first step. Let's see how to write the reminder.
-no-answer--escalate = Escalate: formal complaint
-    .feedback = Sometimes that's the right move. Let's see how to do it properly.
+no-answer = Three business days have passed, and there's no answer. First, a reminder; if that doesn't help, the next level. Let's take both steps in turn.
+    .hint = Read and press Next: two questions follow, one for each step.
+    .explanation = Usually a polite reminder quoting the ticket number is enough. If you've already reminded them, the deadline has passed again or the amount is significant, it's time to escalate: a formal written complaint and, if that doesn't help, a regulator or consumer protection authority.
 
 ## follow-up
 
@@ -139,7 +135,7 @@ follow-up--same-thread = Reply in the same thread with the number
 
 ## escalate
 
-escalate = You decide to escalate. What's a sensible order of steps?
+escalate = The reminder didn't help: the deadline has passed again with no answer. What's a sensible order of steps?
     .hint = Give the company a formal chance to respond before going outside it.
     .explanation = First send a formal written complaint to the company through its official channel, quoting the request number, dates and what you want, and keep a copy. If the company refuses or doesn't reply within its deadline, contact the regulator or consumer-protection authority with your correspondence. In Russia, for example, that's the Bank of Russia for banks and Rospotrebnadzor for shops and services. Court is the last resort.
 escalate--complaint = Formal complaint, then the regulator

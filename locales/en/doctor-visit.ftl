@@ -3,7 +3,7 @@ description = Learn your part in a doctor's appointment or video consultation: p
 
 objective--prepare-story = Prepare a symptom timeline, a full list of your medicines and your questions
 objective--be-honest = Answer honestly about alcohol, skipped doses and everything you take
-objective--telemed = Get ready for a video consultation and know when to call 112 instead
+objective--telemed = Get ready for a video consultation and know when to call { $emergency } instead
 objective--understand-plan = Check that you've understood the plan, and follow it
 objective--report-changes = Act safely when symptoms get worse or a medicine causes side effects
 
@@ -78,15 +78,15 @@ telemed--ready = Charged phone, quiet room, good light
 
 red-flags = The evening before the video consultation, you become short of breath even at rest, and your chest hurts. What do you do?
     .hint = Which symptoms can't wait for a scheduled call?
-    .explanation = Telemedicine has limits: the doctor can't listen to your lungs, examine you or give urgent help, and may ask you to come in person. Red flags need emergency help, not a video call: difficulty breathing, chest pain, coughing up blood, blue lips, confusion, fainting. Call 112 (it works in Russia and many other countries). If in doubt, call anyway: the operator will help you decide.
+    .explanation = Telemedicine has limits: the doctor can't listen to your lungs, examine you or give urgent help, and may ask you to come in person. Red flags need emergency help, not a video call: difficulty breathing, chest pain, coughing up blood, blue lips, confusion, fainting. Call { $emergency }. If in doubt, call anyway: the operator will help you decide.
 red-flags--wait-call = Wait for tomorrow's video call
-    .feedback = Shortness of breath at rest and chest pain can be signs of a condition that needs help within hours. A video call can't replace an examination or emergency care. Call 112.
+    .feedback = Shortness of breath at rest and chest pain can be signs of a heart attack or a blood clot in the lungs: help is needed immediately, not within hours. A video call can't replace an examination or emergency care. Call { $emergency }.
 red-flags--app-chat = Describe it in the clinic's app chat
-    .feedback = Chats are answered with a delay, and nobody sends an ambulance from there. With symptoms like these, call 112.
-red-flags--call-112 = Call 112 straight away
-    .feedback = Right. Shortness of breath at rest and chest pain are red flags: call 112. If you still need the consultation afterwards, tell the doctor what happened.
+    .feedback = Chats are answered with a delay, and nobody sends an ambulance from there. With symptoms like these, call { $emergency }.
+red-flags--call-now = Call { $emergency } straight away
+    .feedback = Right. Shortness of breath at rest and chest pain are red flags: call { $emergency }. If you still need the consultation afterwards, tell the doctor what happened.
 red-flags--syrup = Take more syrup and go to bed
-    .feedback = Cough syrup doesn't help with breathlessness or chest pain, and precious time passes while you sleep. These are red flags: call 112.
+    .feedback = Cough syrup doesn't help with breathlessness or chest pain, and precious time passes while you sleep. These are red flags: call { $emergency }.
 
 ## repeat-back
 
@@ -114,19 +114,15 @@ follow-plan--save-rest = Keep the rest for next time
 
 ## what-changed
 
-what-changed = Imagine that a few days into the treatment, something goes wrong. What happened?
-    .hint = Pick either situation: each one shows what to do.
-    .explanation = The two common reasons to contact the doctor between appointments are symptoms getting worse and a reaction to a medicine. In neither case should you wait for the next scheduled visit, and in both the right action depends on how serious it is.
-what-changed--worse = My symptoms got worse
-    .feedback = Let's see whom to contact, and how soon.
-what-changed--side-effect = A side effect from the medicine
-    .feedback = Let's see how to act without making things worse.
+what-changed = A few days into the treatment, things can go wrong: the symptoms get worse, or you react to a medicine. Let's take both cases in turn.
+    .hint = Read and press Next: two questions follow, one for each case.
+    .explanation = These are the two common reasons to contact the doctor between appointments. In neither case should you wait for the next scheduled visit, and what to do depends on how serious it is.
 
 ## worse
 
 worse = On day four, the cough is worse and your temperature is back up to 38.5 °C. The follow-up appointment is in ten days. What do you do?
     .hint = Is the plan still working, and who can change it?
-    .explanation = If symptoms get worse during treatment, contact your doctor or clinic promptly instead of waiting for the follow-up: the diagnosis or the plan may need to change. Say what changed and when, with numbers (temperature, how often). Don't change doses or add medicines on your own. If red flags appear, such as difficulty breathing, chest pain or confusion, call 112.
+    .explanation = If symptoms get worse during treatment, contact your doctor or clinic promptly instead of waiting for the follow-up: the diagnosis or the plan may need to change. Say what changed and when, with numbers (temperature, how often). Don't change doses or add medicines on your own. If red flags appear, such as difficulty breathing, chest pain or confusion, call { $emergency }.
 worse--wait = Wait for the follow-up in ten days
     .feedback = Getting worse during treatment is a reason to contact the doctor now, not in ten days: the plan may need changing. The doctor did say to come back if you're not better.
 worse--double = Double the dose so it works faster
@@ -134,17 +130,17 @@ worse--double = Double the dose so it works faster
 worse--leftovers = Add old antibiotics from the cabinet
     .feedback = Leftover antibiotics may not suit this infection at all, and taking antibiotics when they aren't needed, or in the wrong dose, helps bacteria become resistant. Don't add anything without the doctor.
 worse--call-doctor = Contact the doctor today
-    .feedback = Right. Call the clinic or write to the doctor today and say what changed and when. If red flags appear, such as difficulty breathing or chest pain, call 112 instead.
+    .feedback = Right. Call the clinic or write to the doctor today and say what changed and when. If red flags appear, such as difficulty breathing or chest pain, call { $emergency } instead.
 
 ## side-effect
 
-side-effect = Two days after starting the new medicine, you have an itchy rash and mild nausea. What do you do?
+side-effect = The second case. Two days after starting the new medicine, you have an itchy rash and mild nausea. What do you do?
     .hint = Who can tell you whether to stop this medicine, and how?
-    .explanation = Report side effects to your doctor or pharmacist promptly: what happened, when, and after which dose. Don't stop prescribed medicines abruptly on your own without asking: some, such as certain blood pressure medicines, antidepressants or steroids, can cause problems when stopped suddenly, while others are right to stop at once, and that's for the doctor to say. Signs of a severe allergic reaction (swelling of the face, lips or tongue, difficulty breathing, feeling faint) need 112 immediately.
+    .explanation = Report side effects to your doctor or pharmacist promptly: what happened, when, and after which dose. Don't stop prescribed medicines abruptly on your own without asking: some, such as certain blood pressure medicines, antidepressants or steroids, can cause problems when stopped suddenly, while others are right to stop at once, and that's for the doctor to say. Signs of a severe allergic reaction (swelling of the face, lips or tongue, difficulty breathing, feeling faint) need { $emergency } immediately.
 side-effect--stop-all = Stop all my medicines at once
     .feedback = Some medicines, including some for blood pressure, are dangerous to stop abruptly, while others should be stopped straight away. Your doctor or pharmacist will tell you which is which: ask them before you stop anything.
 side-effect--ask-doctor = Call the doctor or pharmacist and ask
-    .feedback = Right. Describe the reaction and when it started, and ask whether to keep taking the medicine. If your face, lips or tongue swell or breathing gets hard, call 112 at once.
+    .feedback = Right. Describe the reaction and when it started, and ask whether to keep taking the medicine. If your face, lips or tongue swell or breathing gets hard, call { $emergency } at once.
 side-effect--endure = Put up with it: it'll pass
     .feedback = Some side effects do pass, but a rash can be the start of an allergic reaction, and the doctor needs to know in order to decide what to do. Don't keep quiet about it.
 side-effect--swap = Switch to a similar one myself
@@ -158,7 +154,7 @@ done--med-list = List every medicine and supplement with doses, and your allergi
 done--documents = Bring previous results, discharge notes and your questions
 done--honest = Answer honestly about alcohol and skipped doses
 done--telemed = For a video call: charged device, quiet and bright place, documents at hand
-done--red-flags = With red flags like breathing trouble or chest pain, call 112, don't wait for a video call
+done--red-flags = With red flags like breathing trouble or chest pain, call { $emergency }, don't wait for a video call
 done--repeat = Repeat the plan back in your own words and ask about anything unclear
 done--follow = Follow the plan; don't change or stop medicines without asking the doctor
 done--report = If you get worse or have side effects, contact the doctor promptly

@@ -121,13 +121,9 @@ motivation--double-up = Skip this week, do double next week
 
 ## off-track
 
-off-track = Week 5. Something isn't going to plan. Which is closer to your situation?
-    .hint = Pick the situation closer to yours: both are common.
-    .explanation = Falling behind and a level that doesn't fit are the two most common reasons people quietly drop out of a course. Both can usually be fixed if you act early and tell the school.
-off-track--behind = I've fallen behind
-    .feedback = Let's see how to catch up without burning out.
-off-track--level = It's too easy or too hard for me
-    .feedback = Let's see what to do when the level doesn't fit.
+off-track = Week 5. Something isn't going to plan: you've fallen behind, or the level doesn't fit. These are the two most common reasons people quietly drop out of a course. Let's take them in turn.
+    .hint = Read and press Next: two questions follow, one for each situation.
+    .explanation = Both can usually be fixed if you act early and tell the school.
 
 ## behind
 
@@ -145,7 +141,7 @@ behind--quit = Quit: it's too late now
 
 ## level
 
-level = The level doesn't fit: the lessons feel either too easy or so hard that you're lost within minutes. What do you do?
+level = The second situation: the level doesn't fit: the lessons feel either too easy or so hard that you're lost within minutes. What do you do?
     .hint = How can you check whether the level really doesn't fit?
     .explanation = First check the feeling against the assignments: the hardest task of the week, done without hints, shows your real level. If it's too easy, ask for harder tasks or a higher level. If it's too hard, find the gap: go back to the basics, ask for extra materials, ask in the chat. If the course really doesn't fit, ask the school about changing level or a refund: nobody but you can tell them.
 level--skip-easy = Too easy? Skip the assignments

@@ -107,13 +107,9 @@ deadlines--ten-days = As a rule, within 10 days
 
 ## seller-reply
 
-seller-reply = A few days later the seller replies. What is its answer?
-    .hint = Pick either option: each one shows what to do.
-    .explanation = A seller may agree at once, but often it first wants to check the product, and sometimes it refuses. A check is the seller's legal right, and a refusal isn't the end: you have next steps.
-seller-reply--refused = Refused: "You broke it yourself"
-    .feedback = Let's see what to do after a refusal.
-seller-reply--check = It wants a quality check
-    .feedback = Let's see what to watch for during the check.
+seller-reply = A seller may agree at once, but often it first wants to check the product, and sometimes it refuses. Let's take both answers in turn: the refusal first, then the check.
+    .hint = Read and press Next: two questions follow, one for each answer.
+    .explanation = A quality check is the seller's legal right, and a refusal isn't the end: you have next steps.
 
 ## refused
 
@@ -129,7 +125,7 @@ refused--in-writing = Ask for a written reply and an expert
 
 ## inspection
 
-inspection = The seller says: "Leave the kettle with us and we'll do a quality check." What do you do?
+inspection = Another outcome: the seller says: "Leave the kettle with us and we'll do a quality check." What do you do?
     .hint = How will you prove later exactly what you left and in what condition?
     .explanation = A quality check is the seller's legal right, and the seller carries it out at its own expense. When you leave the product, get an acceptance document: what was accepted, its condition and what came with it, the fault you reported, and the date. You have the right to attend the check, so ask to be told when and where it will take place, and to get the result in writing. If you disagree with it, you can demand an expert examination; you'd only pay for it if it shows you caused the fault.
 inspection--no-paper = Just leave it: no paperwork needed

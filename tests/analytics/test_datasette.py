@@ -14,7 +14,7 @@ METADATA = json.loads((ROOT / "docs" / "datasette-metadata.json").read_text(enco
 QUERIES = METADATA["databases"]["rolebot"]["queries"]
 PARAMETERS = {
     "scenario": "atm-withdrawal",
-    "version": "1",
+    "version": "2",
     "step": "choose-atm",
     "idle_hours": 24,
     "min_reach": 10,

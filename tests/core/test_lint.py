@@ -134,6 +134,98 @@ def test_position_warning_beside_errors(project: Project) -> None:
     ]
 
 
+# --- Every branch taught: an objective reachable on every path ---
+
+
+BRANCHES = """\
+    id: demo
+    objectives: [spot, act]
+    steps:
+      - id: intro
+        kind: info
+        next: what
+      - id: what
+        kind: choice
+        options:
+          - id: kept
+            next: kept
+          - id: fine
+            next: done
+      - id: kept
+        kind: question
+        next: done
+        options:
+          - id: call
+            correct: true
+          - id: wait
+      - id: done
+        kind: end
+        checklist: [item]
+    """
+
+
+def test_choice_option_that_skips_what_another_teaches(project: Project) -> None:
+    """The atm-withdrawal defect: "all fine" goes straight to the end, past the only step
+    about a kept card, so that objective is reachable on some paths only."""
+    project.write_scenario(BRANCHES)
+    assert project.problems() == [
+        'scenarios/demo.yaml:12: warning: option "fine" of choice "what" never leads to '
+        'step "kept", which option "kept" teaches: an objective is reachable on some paths '
+        "only; after one case lead on to the other, or teach the cases one after another",
+    ]
+
+
+def test_cases_taught_one_after_another_are_fine(project: Project) -> None:
+    project.write_scenario(
+        BRANCHES.replace("next: done\n      - id: kept\n", "next: kept\n      - id: kept\n")
+    )
+    assert project.problems() == []
+
+
+def test_wrong_answer_branch_that_skips_the_rest(project: Project) -> None:
+    """A consequence step ("what happened next") must bring the learner back: a wrong answer
+    that jumps to the end skips what the right answer goes on to teach."""
+    project.write_scenario(
+        """\
+        id: demo
+        objectives: [learn]
+        steps:
+          - id: ask
+            kind: question
+            next: more
+            options:
+              - id: right
+                correct: true
+              - id: rash
+                next: oops
+          - id: oops
+            kind: info
+            next: done
+          - id: more
+            kind: question
+            next: done
+            options:
+              - id: right
+                correct: true
+              - id: wrong
+          - id: done
+            kind: end
+            checklist: [item]
+        """
+    )
+    assert project.problems() == [
+        'scenarios/demo.yaml:10: warning: wrong option "rash" of question "ask" never leads to '
+        'step "more", which the right answer teaches: an objective is reachable on some paths '
+        "only; bring the learner back after the consequence",
+    ]
+    project.edit(
+        YAML,
+        "    next: done\n  - id: more",
+        "    next: more\n  - id: more",
+    )
+    assert project.problems() == []
+
+
 # --- Feedback and help ---
 
 

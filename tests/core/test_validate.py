@@ -744,7 +744,22 @@ def test_fluent_syntax_error(project: Project, old: str, new: str, expected: lis
 def test_unknown_variable(project: Project) -> None:
     project.edit(EN, "{ $contact }", "{ $name }")
     assert project.problems() == [
-        "locales/en/demo.ftl:4: unknown variable $name (available: $contact)"
+        "locales/en/demo.ftl:4: unknown variable $name (available: $consumer-law, $contact, "
+        "$crisis-line, $dispute-deadline, $emergency, "
+        "$ombudsman, $provider, $provider-app, $provider-website, $regulator, $support-channels)"
+    ]
+
+
+def test_deployment_variables_are_defined_for_scenario_texts(project: Project) -> None:
+    """A provider's facts (its app, the market's emergency number...) come from the
+    deployment profile, so a text may use them; a misspelt one is still reported."""
+    project.edit(
+        EN, "Ask { $contact }", "Call { $emergency } or open { $provider-app }; ask { $contact }"
+    )
+    assert project.problems() == []
+    project.edit(EN, "{ $emergency }", "{ $emergancy }")
+    assert project.problems() == [
+        "locales/en/demo.ftl:4: unknown variable $emergancy: did you mean $emergency?"
     ]
 
 
@@ -777,7 +792,9 @@ def test_several_errors_in_one_scenario_all_reported(project: Project) -> None:
     project.delete(RU, "done--item = Запомнить главное")
     project.append(RU, "pick--wait = Ждать\n")
     assert project.problems() == [
-        "locales/en/demo.ftl:4: unknown variable $name (available: $contact)",
+        "locales/en/demo.ftl:4: unknown variable $name (available: $consumer-law, $contact, "
+        "$crisis-line, $dispute-deadline, $emergency, "
+        "$ombudsman, $provider, $provider-app, $provider-website, $regulator, $support-channels)",
         'locales/en/demo.ftl:9: message "ask--wrong" needs a .feedback attribute',
         'locales/ru/demo.ftl:17: unexpected message "pick--wait": '
         "no step, option or item has this id",
@@ -1084,7 +1101,7 @@ def test_write_scenario_helper_writes_complete_translations(project: Project) ->
             kind: question
             next: pick
             options: [{id: right, correct: true}, {id: wrong}]
-          - {id: pick, kind: choice, options: [{id: a, next: write}, {id: b, next: done}]}
+          - {id: pick, kind: choice, options: [{id: a, next: write}, {id: b, next: write}]}
           - {id: write, kind: text, next: done}
           - {id: done, kind: end, checklist: [item]}
         """

@@ -120,7 +120,7 @@ async def test_russian_user_walks_atm_withdrawal_to_the_end(
         for c in api.sent(USER)
         if any(isinstance(actions.decode(d), actions.Rate) for _, d in c.buttons)
     ][-1]
-    assert "✅ Ваша часть, коротко:" in end.text
+    assert "✅ Что зависит от вас:" in end.text
     before = len(api.sent(USER))
     await api.press(USER, button(api, USER, actions.Rate), language="ru")
     await reply_count(api, USER, before, 2)
@@ -185,9 +185,9 @@ async def test_resume_after_restart(bot: RunningBot, api: FakeBotAPI) -> None:
     await api.message(USER, "/continue")
     await reply_count(api, USER, before)
     resumed = api.sent(USER)[-1].text
-    assert step_before.startswith("Step 2 of 12\n\n")
+    assert step_before.startswith("Step 2 of 13\n\n")
     assert resumed == step_before.replace(
-        "Step 2 of 12", "Welcome back! You were at step 2 of 12.", 1
+        "Step 2 of 13", "Welcome back! You were at step 2 of 13.", 1
     )
     menu_before = len(api.sent(USER))
     await api.message(USER, "/menu")

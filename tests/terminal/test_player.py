@@ -176,7 +176,7 @@ def test_resuming_says_where_the_learner_was(library: Library, tmp_path: Path) -
     answers = correct_path(library, "atm-withdrawal")
     play(db, "atm-withdrawal", "--lang", "en", stdin="\n".join(answers[:3]) + "\n")
     second = play(db, "atm-withdrawal", "--lang", "en", stdin="q\n")
-    assert "Welcome back! You were at step 4 of 12." in second.output
+    assert "Welcome back! You were at step 4 of 13." in second.output
 
 
 def test_ctrl_c_says_goodbye_calmly(tmp_path: Path) -> None:
