@@ -32,13 +32,14 @@ def play_command(obj: Context, scenario: str | None, lang: str | None) -> None:
 
     from rich.console import Console
 
-    from bot.i18n import Translator, negotiate
+    from bot.i18n import negotiate
     from bot.service import Conversation, Who
+    from bot.service.texts import translator_for
     from bot.terminal.player import TRANSPORT, Player
 
     library = obj.library()
     storage = obj.storage()
-    translator = Translator(library, contact=obj.config.support_contact, transport=TRANSPORT)
+    translator = translator_for(obj.config, library, transport=TRANSPORT)
     default = negotiate(os.environ.get("LANG", "").split(".")[0] or None, LOCALES)
     player = Player(
         Conversation(library, storage),

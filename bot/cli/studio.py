@@ -34,8 +34,7 @@ def studio_command(obj: Context, host: str, port: int) -> None:
     studio = Studio(
         Workspace(config.scenarios_dir, config.locales_dir),
         obj.storage(),
-        contact=config.support_contact,
-        idle_timeout_hours=config.idle_timeout_hours,
+        config=config,
         token=token,
     )
 

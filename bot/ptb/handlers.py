@@ -32,7 +32,6 @@ from bot.botapi.port import Blocked
 from bot.config import Config
 from bot.core import actions
 from bot.core.loader import Library
-from bot.i18n import Translator
 from bot.ptb.outbox import Outbox
 from bot.service import (
     BotBlocked,
@@ -47,6 +46,7 @@ from bot.service import (
     UserInput,
     Who,
 )
+from bot.service.texts import translator_for
 
 log = logging.getLogger(__name__)
 Callback = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
@@ -94,7 +94,7 @@ class Core:
         self.config = config
         self.storage = storage
         self.service = Conversation(library, storage)
-        self.translator = Translator(library, contact=config.support_contact)
+        self.translator = translator_for(config, library)
         self.locks = KeyedLocks()
         self.prefix = prefix
         self.commands = dict(commands) if commands is not None else None
@@ -106,7 +106,7 @@ class Core:
 
     def reload(self, library: Library) -> None:
         """Swap in a new library; call from a thread (warming the translator takes time)."""
-        translator = Translator(library, contact=self.config.support_contact)
+        translator = translator_for(self.config, library)
         translator.warm()
         self.service.library, self.translator = library, translator
 

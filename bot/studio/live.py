@@ -10,8 +10,9 @@ from pathlib import Path
 from bot.analytics import metrics
 from bot.analytics.figures import StepFigures
 from bot.analytics.filters import Filters
-from bot.i18n import Translator
+from bot.config import Config
 from bot.service import Conversation
+from bot.service.texts import translator_for
 from bot.storage import Storage
 from bot.studio.preview import Preview
 from bot.studio.workspace import Snapshot, Workspace, relevant
@@ -54,26 +55,26 @@ class Studio:
         workspace: Workspace,
         storage: Storage,
         *,
-        contact: str = "",
-        idle_timeout_hours: float = 24.0,
+        config: Config | None = None,
         token: str | None = None,
     ) -> None:
+        """`config`: the support contact, deployment profile and idle timeout to use."""
         self.workspace = workspace
         self.storage = storage
-        self.contact = contact
-        self.idle_timeout_hours = idle_timeout_hours
+        self.config = config or Config()
+        self.idle_timeout_hours = self.config.idle_timeout_hours
         self.token = token
         self.snapshot = workspace.snapshot
         self.service = Conversation(self.snapshot.library, storage)
         self.preview = Preview(self.service)
-        self.translator = Translator(self.snapshot.library, contact=contact)
+        self.translator = translator_for(self.config, self.snapshot.library)
         self.hub = Hub()
 
     async def reload(self, changed: list[Path] | None = None) -> Snapshot:
         snapshot = await asyncio.to_thread(self.workspace.reload, changed)
         self.snapshot = snapshot
         self.service.library = snapshot.library
-        self.translator = Translator(snapshot.library, contact=self.contact)
+        self.translator = translator_for(self.config, snapshot.library)
         await self.hub.publish(snapshot.generation)
         log.info(
             "scenarios checked",

@@ -36,8 +36,9 @@ from bot.botapi.port import (
 )
 from bot.config import Config
 from bot.core.loader import Library, load_library
-from bot.i18n import RenderedReply, Translator
+from bot.i18n import RenderedReply
 from bot.service import COMMANDS, Conversation, Nothing, Who
+from bot.service.texts import translator_for
 from bot.storage import Storage, open_storage
 from bot.telegram import intake
 from bot.telegram.admin import admin_router
@@ -64,7 +65,7 @@ class BotApp:
         self.storage = storage
         self.bot = bot
         self.service = Conversation(library, storage)
-        self.translator = Translator(library, contact=config.support_contact)
+        self.translator = translator_for(config, library)
         self.outbox = Outbox(bot)
         self.locks = KeyedLocks()
         """Orders one user's updates, replies included; different users run in parallel."""
@@ -90,7 +91,7 @@ class BotApp:
 
     def reload(self, library: Library) -> None:
         """Swap in a new library; call from a thread (warming the translator takes time)."""
-        translator = Translator(library, contact=self.config.support_contact)
+        translator = translator_for(self.config, library)
         translator.warm()
         self.service.library, self.translator = library, translator
 

@@ -17,8 +17,8 @@ from bot.botapi.locks import KeyedLocks
 from bot.config import Config
 from bot.core import actions
 from bot.core.loader import Library
-from bot.i18n import Translator
 from bot.service import Conversation, Press, Who
+from bot.service.texts import translator_for
 from bot.storage import Storage
 from bot.telegram.admin import admin_router
 from bot.telegram.app import guarded, identify
@@ -47,7 +47,7 @@ class Lessons(Router):
         self.config = config
         self.storage = storage
         self.service = Conversation(library, storage)
-        self.translator = Translator(library, contact=config.support_contact)
+        self.translator = translator_for(config, library)
         self.locks = KeyedLocks()
         self.prefix = prefix
         self.commands = dict(commands)
@@ -65,7 +65,7 @@ class Lessons(Router):
             self.include_router(child)
 
     def _reload(self, library: Library) -> None:
-        translator = Translator(library, contact=self.config.support_contact)
+        translator = translator_for(self.config, library)
         translator.warm()
         self.service.library, self.translator = library, translator
 

@@ -72,3 +72,14 @@ def test_english_scenario_texts_state_no_market_facts_themselves() -> None:
     for path in sorted((ROOT / "locales" / "en").glob("*.ftl")):
         for number, line in enumerate(path.read_text("utf-8").splitlines(), 1):
             assert not re.search(r"\b112\b|161-FZ", line), f"{path.name}:{number}: {line}"
+
+
+def test_the_configured_profile_reaches_every_transport(library: Library) -> None:
+    """`Config.profile` (ROLEBOT_PROFILE or a .env line) picks the values every transport
+    shows: the bot, the player and the studio build their translator with translator_for."""
+    from bot.config import Config
+    from bot.service.texts import translator_for
+
+    russia = translator_for(Config(profile="russia"), library)
+    international = translator_for(Config(profile="international"), library)
+    assert russia.variables["en"]["emergency"] != international.variables["en"]["emergency"]
