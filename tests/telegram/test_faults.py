@@ -109,7 +109,7 @@ async def test_409_stops_the_bot_when_configured_to(fast: Config, api: FakeBotAP
     api.fail("getUpdates", Fault(409, CONFLICT))
     config = fast.model_copy(update={"exit_on_conflict": True})
     with pytest.raises(PollingConflictError, match="terminated by other getUpdates"):
-        await asyncio.wait_for(serve(config, TOKEN, stop=asyncio.Event()), timeout=5)
+        await asyncio.wait_for(serve(config, TOKEN, stop=asyncio.Event()), timeout=30)
 
 
 # -- 2, 3. poison updates ----------------------------------------------------------------
@@ -318,7 +318,7 @@ async def test_webhook_refuses_a_secret_telegram_would_refuse(
     config = hook.model_copy(update={"webhook_secret": SecretStr(secret)})
     with pytest.raises(WebhookError, match="ROLEBOT_WEBHOOK_SECRET must be 1-256 characters"):
         await asyncio.wait_for(
-            serve(config, TOKEN, webhook_url="https://bot.example.org/hook"), timeout=5
+            serve(config, TOKEN, webhook_url="https://bot.example.org/hook"), timeout=30
         )
     assert not api.calls, "refused before talking to Telegram"
 
@@ -327,7 +327,7 @@ async def test_webhook_stops_when_telegram_refuses_it(api: FakeBotAPI, hook: Con
     api.fail("setWebhook", Fault(400, "Bad Request: bad webhook: HTTPS url must be provided"))
     url = f"http://{hook.webhook_listen}/hook"
     with pytest.raises(WebhookError, match=r"Telegram refused the webhook: .*HTTPS url must"):
-        await asyncio.wait_for(serve(hook, TOKEN, webhook_url=url), timeout=5)
+        await asyncio.wait_for(serve(hook, TOKEN, webhook_url=url), timeout=30)
     with pytest.raises(aiohttp.ClientConnectionError):  # and nothing is left listening
         async with aiohttp.ClientSession() as http, http.post(url, json={}):
             pass
