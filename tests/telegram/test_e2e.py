@@ -18,27 +18,9 @@ USER = 42
 STARTUP_CALLS = {"getMe", "setMyCommands", "deleteWebhook", "getUpdates"}
 
 
-ON_BOTH = {
-    "test_start_shows_greeting_and_menu_in_users_language",
-    "test_russian_user_walks_atm_withdrawal_to_the_end",
-    "test_same_update_delivered_twice",
-    "test_two_taps_ten_ms_apart_apply_in_order",
-    "test_429_waits_and_does_not_starve_others",
-    "test_403_marks_user_blocked_and_records_it",
-    "test_not_modified_and_old_query_are_harmless",
-    "test_sticker_photo_and_long_text",
-    "test_forged_and_stale_callback_data",
-    "test_group_messages",
-    "test_reload_is_for_admins_and_keeps_old_version_on_errors",
-}
-"""Run on aiogram and on python-telegram-bot: one test per thing an adapter translates
-(commands and menus, buttons, 429/403/400, content, groups, admins, redelivery). The rest
-run on aiogram only, to keep the suite quick; they exercise the service, not the adapter."""
-
-
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    both = metafunc.function.__name__ in ON_BOTH
-    metafunc.parametrize("framework", ["aiogram", "ptb"] if both else ["aiogram"])
+    """Every e2e test runs on aiogram and on python-telegram-bot: the same bot, either way."""
+    metafunc.parametrize("framework", ["aiogram", "ptb"])
 
 
 def events(config: Config, sql: str = "select kind, step from events order by id") -> list[Any]:
