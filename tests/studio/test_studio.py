@@ -186,6 +186,20 @@ async def test_owners_view_shows_the_numbers_rolebot_stats_shows(
     expected = {s["scenario"]: s["runs"] for s in json.loads(shown.output)["scenarios"]}
     assert {row.scenario: row.runs for row in view.rows} == expected
     assert view.total_runs == sum(expected.values()) > 10
+    # and the page itself, served by the studio on the same database
+    scenarios, locales = copy_content(tmp_path / "content")
+    workspace = Workspace(scenarios, locales)
+    workspace.reload()
+    storage = open_storage(database)
+    client = TestClient(TestServer(make_app(Studio(workspace, storage), loopback_only=True)))
+    await client.start_server()
+    try:
+        page = await (await client.get("/owners?period=7d&ui=ru")).text()
+    finally:
+        await client.close()
+        await storage.close()
+    shown_rows = re.findall(r'<tr data-scenario="([a-z-]+)" data-runs="(\d+)">', page)
+    assert {sid: int(n) for sid, n in shown_rows} == expected
     assert sum(week.runs for week in view.weeks) > view.total_runs  # the weeks go back further
     assert all(not row.worst.startswith(row.scenario) for row in view.rows)  # words, not ids
 
