@@ -2,6 +2,9 @@
 
 python -m benchmarks            # the sizes the targets are stated for (several minutes)
 python -m benchmarks --quick    # tiny sizes: checks that everything runs (seconds)
+
+The PostgreSQL parts (backends, instances) use ROLEBOT_TEST_POSTGRES, a database they EMPTY,
+and are skipped without it.
 """
 
 from __future__ import annotations
@@ -11,7 +14,16 @@ import tempfile
 import time
 from collections.abc import Callable
 
-from benchmarks import analytics, http, memory, startup, storage_commit, throughput
+from benchmarks import (
+    analytics,
+    backends,
+    http,
+    instances,
+    memory,
+    startup,
+    storage_commit,
+    throughput,
+)
 
 
 def main() -> None:
@@ -21,7 +33,8 @@ def main() -> None:
         "--skip",
         action="append",
         default=[],
-        help="skip a benchmark: storage, throughput, http, memory, startup",
+        help="skip a benchmark: storage, backends, throughput, http, instances, memory, "
+        "startup, analytics",
     )
     args = parser.parse_args()
     quick = args.quick
@@ -32,7 +45,11 @@ def main() -> None:
             if quick
             else ["--users", "200", "--latency-users", "1000", "--seconds", "20"]
         ),
+        "backends": lambda: backends.main(["--users", "2", "--together", "2"] if quick else []),
         "http": lambda: http.main(["--users", "2", "--steps", "2"] if quick else []),
+        "instances": lambda: instances.main(
+            ["--users", "2", "--steps", "2", "--rounds", "1"] if quick else []
+        ),
         "memory": lambda: memory.main(["--users", "30" if quick else "100000"]),
         "analytics": lambda: analytics.main(
             [

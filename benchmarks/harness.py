@@ -15,6 +15,7 @@ from aiogram.types import Update
 from bot.config import Config
 from bot.core import actions
 from bot.core.loader import Library, load_library
+from bot.storage import Storage, open_storage
 from bot.storage.sqlite import SqliteStorage
 from bot.telegram.app import BotApp
 from tests.telegram.client import BOT_USER, RecordingSession
@@ -93,15 +94,22 @@ class Chat:
 
 
 @asynccontextmanager
-async def rolebot(folder: Path) -> AsyncIterator[tuple[BotApp, NullSession]]:
-    """The real BotApp (aiogram Dispatcher, engine, SQLite file) on a NullSession."""
+async def rolebot(
+    folder: Path, database: str | None = None
+) -> AsyncIterator[tuple[BotApp, NullSession]]:
+    """The real BotApp (aiogram Dispatcher, engine, storage) on a NullSession: a SQLite file
+    in `folder`, or the `database` setting given (e.g. a PostgreSQL URL)."""
     config = Config(
-        database=folder / "bench.sqlite3",
+        database=database or str(folder / "bench.sqlite3"),
         scenarios_dir=ROOT / "scenarios",
         locales_dir=ROOT / "locales",
     )
     library = shipped_library()
-    storage = SqliteStorage.open(config.database, background_checkpoints=True)
+    storage: Storage = (
+        open_storage(database)
+        if database
+        else SqliteStorage.open(config.database, background_checkpoints=True)
+    )
     session = NullSession()
     app = BotApp(config, library, storage, Bot(TOKEN, session=session))
     app.translator.warm()

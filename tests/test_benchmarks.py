@@ -7,6 +7,7 @@ import sys
 import pytest
 
 from benchmarks.__main__ import main
+from tests.conftest import POSTGRES_URL
 
 
 def test_benchmarks_run_on_tiny_sizes(
@@ -19,3 +20,8 @@ def test_benchmarks_run_on_tiny_sizes(
     out = capsys.readouterr().out
     for heading in ("storage:", "throughput:", "latency:", "over HTTP:", "memory:", "startup:"):
         assert heading in out
+    assert "backends:" in out and "service SQLite" in out
+    if POSTGRES_URL:
+        assert "service PostgreSQL" in out and "instances: rolebot run --webhook" in out
+    else:
+        assert "PostgreSQL skipped" in out and "instances: skipped" in out

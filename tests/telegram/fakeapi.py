@@ -1,10 +1,11 @@
 """A fake Telegram Bot API server on 127.0.0.1 for end-to-end tests.
 
 It implements the methods rolebot uses, keeps updates until a getUpdates offset confirms
-them (as Telegram does), records every call, and can inject 429, 403, 400, 409, 5xx with an
-HTML body (a proxy's error page) and dropped connections, and restart update ids below the
-bot's offset (as Telegram does after a week without updates). Tests drive the real bot
-against it over HTTP.
+them (as Telegram does), ends a waiting long poll with a 409 when another getUpdates comes
+(a second poller on the token, as Telegram does), records every call, and can inject 429,
+403, 400, 409, 5xx with an HTML body (a proxy's error page) and dropped connections, and
+restart update ids below the bot's offset (as Telegram does after a week without updates).
+Tests drive the real bot against it over HTTP.
 """
 
 from __future__ import annotations
@@ -67,6 +68,16 @@ class Fault:
     """Never answer (until the server stops): the moment a process is killed mid-call."""
 
 
+CONFLICT = (
+    "Conflict: terminated by other getUpdates request; make sure that only one bot instance "
+    "is running"
+)
+
+
+class _Terminated(Exception):  # noqa: N818 - what happened to the long poll
+    """A newer getUpdates came in while this one waited (a second poller)."""
+
+
 BAD_GATEWAY = "<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>"
 
 
@@ -94,6 +105,8 @@ class FakeBotAPI:
         """update id -> when it was queued, once ids have restarted (`restart_ids`)."""
         self._restart: int | None = None
         self._stopping = False
+        self._polls = 0
+        """getUpdates requests so far: a newer one ends the one waiting with a 409."""
 
     # -- server --------------------------------------------------------------------------
 
@@ -146,10 +159,18 @@ class FakeBotAPI:
             if fault.retry_after is not None:
                 body["parameters"] = {"retry_after": fault.retry_after}
             return web.json_response(body, status=fault.status)
-        self.calls.append(Call(method, params))
+        call = Call(method, params)
+        self.calls.append(call)
         if method == "getUpdates":
             await self._notify()
-            result: Any = await self._get_updates(params)
+            try:
+                result: Any = await self._get_updates(params)
+            except _Terminated:
+                call.failed = True
+                await self._notify()
+                return web.json_response(
+                    {"ok": False, "error_code": 409, "description": CONFLICT}, status=409
+                )
         else:
             result = self._answer(method, params)
         await self._notify()
@@ -186,6 +207,11 @@ class FakeBotAPI:
             self._changed.notify_all()
 
     async def _get_updates(self, params: dict[str, Any]) -> list[dict[str, Any]]:
+        """As Telegram does, a getUpdates ends the one still waiting (another poller's) with
+        a 409 Conflict."""
+        self._polls += 1
+        poll = self._polls
+        await self._notify()  # the poll waiting, if any, ends
         offset = int(params.get("offset") or 0)
         if self.hold_confirmations:
             await asyncio.sleep(0.05)
@@ -202,6 +228,8 @@ class FakeBotAPI:
         deadline = time.monotonic() + timeout
         async with self._changed:
             while not self.pending and not self._stopping and time.monotonic() < deadline:
+                if self._polls != poll:
+                    raise _Terminated
                 remaining = deadline - time.monotonic()
                 try:
                     await asyncio.wait_for(self._changed.wait(), timeout=remaining)
