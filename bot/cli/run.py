@@ -60,7 +60,7 @@ def run_command(obj: Context, webhook_url: str | None, framework: str | None) ->
         )
         sys.exit(2)
     if webhook_url and config.webhook_secret:
-        from bot.telegram.secret import secret_problem
+        from bot.botapi.secret import secret_problem
 
         problem = secret_problem(config.webhook_secret.get_secret_value())
         if problem is not None:

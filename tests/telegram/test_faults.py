@@ -16,11 +16,11 @@ import pytest
 from aiogram.types import Update
 from pydantic import SecretStr
 
+from bot.botapi.polling import PollingConflictError
+from bot.botapi.port import WebhookError
 from bot.config import Config
 from bot.telegram.app import BotApp
-from bot.telegram.polling import PollingConflictError
 from bot.telegram.runner import serve
-from bot.telegram.webhook import WebhookError
 from tests.telegram.conftest import RunningBot
 from tests.telegram.fakeapi import BAD_GATEWAY, TOKEN, FakeBotAPI, Fault
 

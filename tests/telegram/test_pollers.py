@@ -9,8 +9,8 @@ import logging
 
 import pytest
 
+from bot.botapi.polling import PollingConflictError
 from bot.config import Config
-from bot.telegram.polling import PollingConflictError
 from bot.telegram.runner import serve
 from tests.telegram.conftest import RunningBot
 from tests.telegram.fakeapi import TOKEN, FakeBotAPI
