@@ -10,6 +10,7 @@ from aiogram.enums import ChatMemberStatus, ChatType
 from aiogram.filters import Command as CommandFilter
 from aiogram.types import CallbackQuery, ChatMemberUpdated, Message
 
+from bot.botapi.answered import answered_text, pressed_label
 from bot.core import actions
 from bot.service import (
     BotBlocked,
@@ -112,27 +113,13 @@ async def button(query: CallbackQuery, ctx: UpdateContext) -> None:
 async def close_pressed_message(
     query: CallbackQuery, action: actions.Action, ctx: UpdateContext
 ) -> None:
-    """Keep the chat readable: only the newest message has live buttons. An answered step
-    keeps its text and shows the choice, so the history reads like a conversation."""
+    """Make the pressed message inert (`bot.botapi.answered` decides what it keeps)."""
     message = query.message
     if not isinstance(message, Message) or ctx.chat_id is None:
         return
-    label = _pressed_label(message, query.data or "")
-    original = message.text
-    if isinstance(action, actions.Answer | actions.Rate) and label and original:
-        await ctx.outbox.close_keyboard(
-            ctx.chat_id, message.message_id, f"{original}\n\n→ {label}"
-        )
-    else:
-        await ctx.outbox.close_keyboard(ctx.chat_id, message.message_id, None)
-
-
-def _pressed_label(message: Message, data: str) -> str | None:
     markup = message.reply_markup
-    if markup is None:
-        return None
-    for row in markup.inline_keyboard:
-        for key in row:
-            if key.callback_data == data:
-                return key.text
-    return None
+    rows = markup.inline_keyboard if markup is not None else ()
+    keyboard = (((key.text, key.callback_data) for key in row) for row in rows)
+    label = pressed_label(keyboard, query.data or "")
+    text = answered_text(action, message.text, label)
+    await ctx.outbox.close_keyboard(ctx.chat_id, message.message_id, text)
