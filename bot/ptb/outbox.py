@@ -3,8 +3,6 @@ errors; the same rules as `bot.telegram.outbox`."""
 
 from __future__ import annotations
 
-import asyncio
-import logging
 import warnings
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
@@ -13,23 +11,12 @@ from typing import TypeVar
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
 
-from bot.botapi.port import Blocked
+from bot.botapi import retry
+from bot.botapi.retry import MESSAGE_LIMIT
 from bot.core import actions
 from bot.i18n import RenderedReply
 
-log = logging.getLogger(__name__)
 T = TypeVar("T")
-
-HARMLESS = (
-    "message is not modified",
-    "query is too old",
-    "query id is invalid",
-    "message to edit not found",
-    "message can't be edited",
-)
-MAX_ATTEMPTS = 5
-MAX_RETRY_AFTER = 60.0
-MESSAGE_LIMIT = 4096
 
 
 def retry_seconds(exc: RetryAfter) -> float:
@@ -90,34 +77,22 @@ class Outbox:
         await self.call(lambda: self.bot.answer_callback_query(callback_id, text=text))
 
     async def call(self, request: Callable[[], Awaitable[T]], *, strict: bool = False) -> T | None:
-        """The request's result, or None when it failed for good. `strict`: a 400 that is not
-        harmless raises `BadRequest` instead (the caller cannot go on without it)."""
-        delay = self.backoff
-        for attempt in range(1, MAX_ATTEMPTS + 1):
-            try:
-                return await request()
-            except RetryAfter as exc:
-                wait = min(retry_seconds(exc), MAX_RETRY_AFTER)
-                log.warning("rate limited", extra={"retry_after": wait, "attempt": attempt})
-                await asyncio.sleep(wait)
-            except Forbidden as exc:
-                raise Blocked(exc.message) from None
-            except BadRequest as exc:  # before NetworkError: PTB derives it from that
-                if any(h in exc.message.lower() for h in HARMLESS):
-                    log.debug("harmless bad request", extra={"description": exc.message})
-                    return None
-                if strict:
-                    raise
-                log.error("bad request", extra={"description": exc.message})
-                return None
-            except NetworkError as exc:
-                # NetworkError: 5xx (a proxy's HTML page too), timeouts, dropped connections.
-                # Never log the message: PTB quotes a body it could not parse in it.
-                log.warning(
-                    "network error, backing off",
-                    extra={"error": type(exc).__name__, "attempt": attempt, "delay": delay},
-                )
-                await asyncio.sleep(delay)
-                delay = min(delay * 2, 10.0)
-        log.error("giving up after retries", extra={"attempts": MAX_ATTEMPTS})
-        return None
+        """The request's result, or None when it failed for good (`bot.botapi.retry`).
+        `strict`: a 400 that is not harmless raises `BadRequest`."""
+        return await retry.call(request, judge, backoff=self.backoff, strict=strict)
+
+
+def judge(exc: Exception) -> retry.Verdict | None:
+    """What a python-telegram-bot exception means for a retry. BadRequest comes before
+    NetworkError: PTB derives it from that. A NetworkError's message is never kept: PTB
+    quotes in it a body it could not parse."""
+    match exc:
+        case RetryAfter():
+            return retry.Verdict(retry.Kind.WAIT, exc.message, retry_seconds(exc))
+        case Forbidden():
+            return retry.Verdict(retry.Kind.BLOCKED, exc.message)
+        case BadRequest():
+            return retry.Verdict(retry.Kind.BAD_REQUEST, exc.message)
+        case NetworkError():
+            return retry.Verdict(retry.Kind.TRANSIENT)
+    return None

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
-import logging
 from collections.abc import Awaitable, Callable
 from http import HTTPStatus
 from typing import TypeVar
@@ -34,24 +32,15 @@ from aiogram.methods import (
 from aiogram.methods.base import Response, TelegramMethod, TelegramType
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.botapi import retry
 from bot.botapi.port import Blocked
+from bot.botapi.retry import MESSAGE_LIMIT
 from bot.core import actions
 from bot.i18n import RenderedReply
 
-log = logging.getLogger(__name__)
 T = TypeVar("T")
 __all__ = ["Blocked", "Outbox", "TelegramSession", "keyboard"]
 
-HARMLESS = (
-    "message is not modified",
-    "query is too old",
-    "query id is invalid",
-    "message to edit not found",
-    "message can't be edited",
-)
-MAX_ATTEMPTS = 5
-MAX_RETRY_AFTER = 60.0
-MESSAGE_LIMIT = 4096
 
 _RESPONSE_TYPES = tuple(
     Response[method.__returning__]  # type: ignore[name-defined]
@@ -145,32 +134,20 @@ class Outbox:
         await self.call(lambda: self.bot.answer_callback_query(callback_id, text=text))
 
     async def call(self, request: Callable[[], Awaitable[T]], *, strict: bool = False) -> T | None:
-        """The request's result, or None when it failed for good. `strict`: a 400 that is not
-        harmless raises `TelegramBadRequest` instead (the caller cannot go on without it)."""
-        delay = self.backoff
-        for attempt in range(1, MAX_ATTEMPTS + 1):
-            try:
-                return await request()
-            except TelegramRetryAfter as exc:
-                wait = min(float(exc.retry_after), MAX_RETRY_AFTER)
-                log.warning("rate limited", extra={"retry_after": wait, "attempt": attempt})
-                await asyncio.sleep(wait)
-            except TelegramForbiddenError as exc:
-                raise Blocked(exc.message) from None
-            except TelegramBadRequest as exc:
-                if any(h in exc.message.lower() for h in HARMLESS):
-                    log.debug("harmless bad request", extra={"description": exc.message})
-                    return None
-                if strict:
-                    raise
-                log.error("bad request", extra={"description": exc.message})
-                return None
-            except (TelegramNetworkError, TelegramServerError, ClientDecodeError) as exc:
-                log.warning(
-                    "network error, backing off",
-                    extra={"error": type(exc).__name__, "attempt": attempt, "delay": delay},
-                )
-                await asyncio.sleep(delay)
-                delay = min(delay * 2, 10.0)
-        log.error("giving up after retries", extra={"attempts": MAX_ATTEMPTS})
-        return None
+        """The request's result, or None when it failed for good (`bot.botapi.retry`).
+        `strict`: a 400 that is not harmless raises `TelegramBadRequest`."""
+        return await retry.call(request, judge, backoff=self.backoff, strict=strict)
+
+
+def judge(exc: Exception) -> retry.Verdict | None:
+    """What an aiogram exception means for a retry."""
+    match exc:
+        case TelegramRetryAfter():
+            return retry.Verdict(retry.Kind.WAIT, exc.message, float(exc.retry_after))
+        case TelegramForbiddenError():
+            return retry.Verdict(retry.Kind.BLOCKED, exc.message)
+        case TelegramBadRequest():
+            return retry.Verdict(retry.Kind.BAD_REQUEST, exc.message)
+        case TelegramNetworkError() | TelegramServerError() | ClientDecodeError():
+            return retry.Verdict(retry.Kind.TRANSIENT)
+    return None
