@@ -17,12 +17,13 @@ from telegram.ext import Application, ApplicationBuilder
 from telegram.request import HTTPXRequest
 
 from bot.botapi import intake, port
+from bot.botapi.identity import identify
 from bot.botapi.port import ALLOWED_UPDATES, UnreadableUpdate, WebhookError
 from bot.botapi.runner import serve_gateway
 from bot.config import Config
 from bot.core.loader import Library, load_library
 from bot.i18n import RenderedReply, Translator
-from bot.ptb.handlers import OUTCOME, Core, Outcome, identify, register
+from bot.ptb.handlers import OUTCOME, Core, Outcome, register
 from bot.ptb.outbox import Outbox, retry_seconds
 from bot.service import COMMANDS, Conversation, Nothing
 from bot.storage import Storage, open_storage

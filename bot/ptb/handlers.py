@@ -28,6 +28,7 @@ from bot.botapi import admin
 from bot.botapi.admin import AdminTools
 from bot.botapi.answered import answered_text, pressed_label
 from bot.botapi.delivery import Delivery
+from bot.botapi.identity import identify
 from bot.botapi.locks import KeyedLocks
 from bot.botapi.port import Blocked
 from bot.config import Config
@@ -150,25 +151,6 @@ class Core:
                         raise
 
         return callback
-
-
-def identify(update: Update) -> tuple[Who, int | None]:
-    """Who sent an update, and the chat to answer in."""
-    event = update.message or update.edited_message or update.callback_query
-    sender = event.from_user if event is not None else None
-    if sender is None and update.my_chat_member is not None:
-        sender = update.my_chat_member.from_user
-    if sender is None and update.message is not None and update.message.chat.type == "private":
-        # A private chat is its user's, even when a message comes without `from`.
-        return Who(f"tg:{update.message.chat.id}"), update.message.chat.id
-    who = Who(f"tg:{sender.id}", sender.language_code) if sender else Who(None)
-    chat_id: int | None = None
-    if update.message is not None:
-        chat_id = update.message.chat.id
-    elif update.callback_query is not None:
-        message = update.callback_query.message
-        chat_id = message.chat.id if message is not None else update.callback_query.from_user.id
-    return who, chat_id
 
 
 def command_name(text: str) -> str:

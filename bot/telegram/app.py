@@ -25,6 +25,7 @@ from aiogram.types import BotCommand, Update
 
 from bot.botapi.admin import AdminTools
 from bot.botapi.delivery import Delivery
+from bot.botapi.identity import identify
 from bot.botapi.locks import KeyedLocks
 from bot.botapi.port import (
     ALLOWED_UPDATES,
@@ -37,7 +38,7 @@ from bot.botapi.port import (
 from bot.config import Config
 from bot.core.loader import Library, load_library
 from bot.i18n import RenderedReply
-from bot.service import COMMANDS, Conversation, Nothing, Who
+from bot.service import COMMANDS, Conversation, Nothing
 from bot.service.texts import translator_for
 from bot.storage import Storage, open_storage
 from bot.telegram import intake
@@ -47,7 +48,7 @@ from bot.telegram.handlers import conversation_router
 from bot.telegram.outbox import Outbox, TelegramSession
 
 log = logging.getLogger(__name__)
-__all__ = ["ALLOWED_UPDATES", "BotApp", "create_app", "guarded", "identify", "make_bot"]
+__all__ = ["ALLOWED_UPDATES", "BotApp", "create_app", "guarded", "make_bot"]
 
 
 class BotApp:
@@ -188,25 +189,6 @@ async def guarded(ctx: UpdateContext, handle: Callable[[], Awaitable[Any]]) -> A
         if not response.duplicate:  # nothing was committed: say so, and move on
             await ctx.delivery.say("error-generic", response.locale)
         return None
-
-
-def identify(update: Update) -> tuple[Who, int | None]:
-    """Who sent an update, and the chat to answer in."""
-    event = update.message or update.edited_message or update.callback_query
-    sender = event.from_user if event is not None else None
-    if sender is None and update.my_chat_member is not None:
-        sender = update.my_chat_member.from_user
-    if sender is None and update.message is not None and update.message.chat.type == "private":
-        # A private chat is its user's, even when a message comes without `from`.
-        return Who(f"tg:{update.message.chat.id}"), update.message.chat.id
-    who = Who(f"tg:{sender.id}", sender.language_code) if sender else Who(None)
-    chat_id: int | None = None
-    if update.message is not None:
-        chat_id = update.message.chat.id
-    elif update.callback_query is not None:
-        message = update.callback_query.message
-        chat_id = message.chat.id if message is not None else update.callback_query.from_user.id
-    return who, chat_id
 
 
 def make_bot(config: Config, token: str) -> Bot:

@@ -13,6 +13,7 @@ from aiogram.types import InlineKeyboardButton, TelegramObject, Update
 from bot.botapi import embedding
 from bot.botapi.admin import AdminTools
 from bot.botapi.delivery import Delivery
+from bot.botapi.identity import identify
 from bot.botapi.locks import KeyedLocks
 from bot.config import Config
 from bot.core import actions
@@ -21,7 +22,7 @@ from bot.service import Conversation, Press, Who
 from bot.service.texts import translator_for
 from bot.storage import Storage
 from bot.telegram.admin import admin_router
-from bot.telegram.app import guarded, identify
+from bot.telegram.app import guarded
 from bot.telegram.context import UpdateContext
 from bot.telegram.handlers import conversation_router
 from bot.telegram.outbox import Outbox
