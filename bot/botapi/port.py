@@ -50,6 +50,11 @@ class FetchFailed(BotAPIError):  # noqa: N818 - reads as what happened
         self.error = error
 
 
+class Refused(BotAPIError):  # noqa: N818 - reads as what Telegram did
+    """Telegram answered 400 to a request the caller cannot go on without; the message is
+    Telegram's description."""
+
+
 class WebhookError(BotAPIError):
     """The webhook cannot start; the message says why, in one line."""
 
@@ -93,7 +98,8 @@ class Gateway(Sender, Protocol):
 
     async def delete_webhook(self) -> None: ...
 
-    async def set_webhook(self, url: str, secret: str) -> None:
-        """Raises `WebhookError` when Telegram refuses or cannot be reached."""
+    async def set_webhook(self, url: str, secret: str) -> bool:
+        """True once Telegram registered it, False when it could not be reached; raises
+        `Refused` when Telegram refuses it."""
 
     async def close(self) -> None: ...

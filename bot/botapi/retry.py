@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import TypeVar
 
-from bot.botapi.port import Blocked
+from bot.botapi.port import Blocked, Refused
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -57,7 +57,7 @@ async def call(
 ) -> T | None:
     """The request's result, or None when it failed for good. `judge` says what an exception
     means (None: not a Bot API failure, raised as it is). `strict`: a 400 that is not
-    harmless is raised (the caller cannot go on without it)."""
+    harmless raises `Refused` (the caller cannot go on without it)."""
     delay = backoff
     for attempt in range(1, MAX_ATTEMPTS + 1):
         try:
@@ -77,7 +77,7 @@ async def call(
                     log.debug("harmless bad request", extra={"description": verdict.message})
                     return None
                 if strict:
-                    raise
+                    raise Refused(verdict.message) from None
                 log.error("bad request", extra={"description": verdict.message})
                 return None
             else:

@@ -13,7 +13,7 @@ from aiohttp import web
 
 from bot.botapi import intake
 from bot.botapi.polling import Poller
-from bot.botapi.port import Gateway, WebhookError
+from bot.botapi.port import Gateway, Refused, WebhookError
 from bot.botapi.secret import secret_problem
 from bot.botapi.webhook import webhook_app
 from bot.config import Config
@@ -86,7 +86,12 @@ async def _webhook(app: Gateway, config: Config, url: str, stop: asyncio.Event) 
     await site.start()
     await intake.forget_old_ids(app)
     try:
-        await app.set_webhook(url, secret)
+        try:
+            registered = await app.set_webhook(url, secret)
+        except Refused as exc:
+            raise WebhookError(f"Telegram refused the webhook: {exc}") from None
+        if not registered:
+            raise WebhookError("Telegram could not be reached to set the webhook; try again")
         await stop.wait()
     finally:
         # Stop accepting requests, let handlers in progress finish, then close.

@@ -11,14 +11,14 @@ from functools import partial
 from typing import Any
 
 from telegram import Bot, BotCommand, Update
-from telegram.error import BadRequest, Conflict, InvalidToken, RetryAfter
+from telegram.error import Conflict, InvalidToken, RetryAfter
 from telegram.error import TelegramError as PTBError
 from telegram.ext import Application, ApplicationBuilder
 from telegram.request import HTTPXRequest
 
 from bot.botapi import intake, port
 from bot.botapi.identity import identify
-from bot.botapi.port import ALLOWED_UPDATES, UnreadableUpdate, WebhookError
+from bot.botapi.port import ALLOWED_UPDATES, UnreadableUpdate
 from bot.botapi.runner import serve_gateway
 from bot.config import Config
 from bot.core.loader import Library, load_library
@@ -146,18 +146,14 @@ class PtbApp:
     async def delete_webhook(self) -> None:
         await self.outbox.call(lambda: self.bot.delete_webhook(drop_pending_updates=False))
 
-    async def set_webhook(self, url: str, secret: str) -> None:
-        try:
-            registered = await self.outbox.call(
-                lambda: self.bot.set_webhook(
-                    url, secret_token=secret, allowed_updates=ALLOWED_UPDATES
-                ),
-                strict=True,
-            )
-        except BadRequest as exc:
-            raise WebhookError(f"Telegram refused the webhook: {exc.message}") from None
-        if not registered:
-            raise WebhookError("Telegram could not be reached to set the webhook; try again")
+    async def set_webhook(self, url: str, secret: str) -> bool:
+        registered = await self.outbox.call(
+            lambda: self.bot.set_webhook(
+                url, secret_token=secret, allowed_updates=ALLOWED_UPDATES
+            ),
+            strict=True,
+        )
+        return bool(registered)
 
     async def close(self) -> None:
         try:

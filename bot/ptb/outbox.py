@@ -78,7 +78,7 @@ class Outbox:
 
     async def call(self, request: Callable[[], Awaitable[T]], *, strict: bool = False) -> T | None:
         """The request's result, or None when it failed for good (`bot.botapi.retry`).
-        `strict`: a 400 that is not harmless raises `BadRequest`."""
+        `strict`: a 400 that is not harmless raises `Refused`."""
         return await retry.call(request, judge, backoff=self.backoff, strict=strict)
 
 

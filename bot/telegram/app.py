@@ -15,7 +15,6 @@ from aiogram.dispatcher.event.bases import UNHANDLED
 from aiogram.exceptions import (
     AiogramError,
     TelegramAPIError,
-    TelegramBadRequest,
     TelegramConflictError,
     TelegramRetryAfter,
     TelegramUnauthorizedError,
@@ -33,7 +32,6 @@ from bot.botapi.port import (
     FetchFailed,
     InvalidTokenError,
     RetryAfter,
-    WebhookError,
 )
 from bot.config import Config
 from bot.core.loader import Library, load_library
@@ -149,18 +147,14 @@ class BotApp:
     async def delete_webhook(self) -> None:
         await self.outbox.call(lambda: self.bot.delete_webhook(drop_pending_updates=False))
 
-    async def set_webhook(self, url: str, secret: str) -> None:
-        try:
-            registered = await self.outbox.call(
-                lambda: self.bot.set_webhook(
-                    url, secret_token=secret, allowed_updates=ALLOWED_UPDATES
-                ),
-                strict=True,
-            )
-        except TelegramBadRequest as exc:
-            raise WebhookError(f"Telegram refused the webhook: {exc.message}") from None
-        if not registered:
-            raise WebhookError("Telegram could not be reached to set the webhook; try again")
+    async def set_webhook(self, url: str, secret: str) -> bool:
+        registered = await self.outbox.call(
+            lambda: self.bot.set_webhook(
+                url, secret_token=secret, allowed_updates=ALLOWED_UPDATES
+            ),
+            strict=True,
+        )
+        return bool(registered)
 
     async def register_commands(self) -> None:
         """The command menu in each locale, and in English for every other language."""
