@@ -99,6 +99,22 @@ class Config(BaseSettings):
         description="Stop (exit status 3) when Telegram says another process polls with the "
         "same token (409), instead of logging it and retrying.",
     )
+    outbox_lease: float = Field(
+        30.0,
+        gt=0,
+        description="Seconds an instance holds a chat's queued replies while sending them; "
+        "if it dies, another instance (or this one restarted) sends them after this.",
+    )
+    send_rate: float = Field(
+        30.0,
+        ge=0,
+        description="Messages per second the bot sends in all, shared by every instance "
+        "(Telegram's limit for ordinary bots is about 30); 0 turns pacing off.",
+    )
+    chat_rate: float = Field(
+        1.0, ge=0, description="Messages per second to one chat after a burst (about 1)."
+    )
+    chat_burst: int = Field(3, ge=1, description="Messages one chat may get at once.")
     idle_timeout_hours: float = 24.0
     log_level: str = "INFO"
 

@@ -7,6 +7,7 @@ an update counts as done are written once.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import Any, Protocol
 
 from bot.core.loader import Library
@@ -63,8 +64,14 @@ class UnreadableUpdate(BotAPIError):  # noqa: N818 - names the update, not our f
     """The library cannot read the update (a field of an unexpected type, say)."""
 
 
+Pauser = Callable[[float], Awaitable[None]]
+"""Told how long Telegram asked to wait (429) before the sender waits it."""
+
+
 class Sender(Protocol):
-    async def send(self, chat_id: int, reply: RenderedReply) -> int | None:
+    async def send(
+        self, chat_id: int, reply: RenderedReply, *, on_wait: Pauser | None = None
+    ) -> int | None:
         """The sent message's id, None when sending failed for good; raises `Blocked`."""
 
 

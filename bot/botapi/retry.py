@@ -54,10 +54,12 @@ async def call(
     *,
     backoff: float,
     strict: bool = False,
+    on_wait: Callable[[float], Awaitable[None]] | None = None,
 ) -> T | None:
     """The request's result, or None when it failed for good. `judge` says what an exception
     means (None: not a Bot API failure, raised as it is). `strict`: a 400 that is not
-    harmless raises `Refused` (the caller cannot go on without it)."""
+    harmless raises `Refused` (the caller cannot go on without it). `on_wait` hears of a 429's
+    wait before it is waited (to hold other senders back too)."""
     delay = backoff
     for attempt in range(1, MAX_ATTEMPTS + 1):
         try:
@@ -69,6 +71,8 @@ async def call(
             if verdict.kind is Kind.WAIT:
                 wait = min(verdict.seconds, MAX_RETRY_AFTER)
                 log.warning("rate limited", extra={"retry_after": wait, "attempt": attempt})
+                if on_wait is not None:
+                    await on_wait(wait)
                 await asyncio.sleep(wait)
             elif verdict.kind is Kind.BLOCKED:
                 raise Blocked(verdict.message) from None

@@ -18,7 +18,7 @@ from telegram.request import HTTPXRequest
 
 from bot.botapi import intake, port
 from bot.botapi.identity import identify
-from bot.botapi.port import ALLOWED_UPDATES, UnreadableUpdate
+from bot.botapi.port import ALLOWED_UPDATES, Pauser, UnreadableUpdate
 from bot.botapi.runner import serve_gateway
 from bot.config import Config
 from bot.core.loader import Library, load_library
@@ -96,14 +96,17 @@ class PtbApp:
             raise UnreadableUpdate(kind) from None
         await self.process(update)
 
-    async def send(self, chat_id: int, reply: RenderedReply) -> int | None:
-        return await self.outbox.send(chat_id, reply)
+    async def send(
+        self, chat_id: int, reply: RenderedReply, *, on_wait: Pauser | None = None
+    ) -> int | None:
+        return await self.outbox.send(chat_id, reply, on_wait=on_wait)
 
     async def start(self) -> str:
         try:
             await self.application.initialize()  # getMe
         except InvalidToken:
             raise port.InvalidTokenError from None
+        self.core.courier(self.bot)  # sends replies a previous run committed but did not send
         return self.bot.username
 
     async def register_commands(self) -> None:
@@ -157,6 +160,7 @@ class PtbApp:
 
     async def close(self) -> None:
         try:
+            await self.core.close()
             await self.application.shutdown()  # nothing to do before initialize()
         finally:
             await self.storage.close()

@@ -36,11 +36,14 @@ class Lessons:
         who = Who(f"tg:{user_id}", language_code)
         async with self.core.locks.hold(who.external_id):
             outbox = Outbox(bot, backoff=self.core.config.retry_delay, prefix=self.core.prefix)
-            delivery = Delivery(outbox, self.core.translator, self.core.service, who, user_id)
-            response = await self.core.service.handle(who, Press(actions.Open(scenario)))
+            courier = self.core.courier(bot)
+            core = self.core
+            delivery = Delivery(outbox, courier, core.translator, core.service, who, user_id)
+            response = await delivery.handle(Press(actions.Open(scenario)))
             await delivery.show(response)
 
     async def close(self) -> None:
+        await self.core.close()
         await self.core.storage.close()
 
 

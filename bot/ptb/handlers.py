@@ -11,7 +11,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
-from telegram import CallbackQuery, ChatMember, Message, Update
+from telegram import Bot, CallbackQuery, ChatMember, Message, Update
 from telegram.constants import ChatType
 from telegram.ext import (
     Application,
@@ -27,7 +27,8 @@ from telegram.ext import (
 from bot.botapi import admin
 from bot.botapi.admin import AdminTools
 from bot.botapi.answered import answered_text, pressed_label
-from bot.botapi.delivery import Delivery
+from bot.botapi.courier import Courier, settings_for
+from bot.botapi.delivery import Delivery, blocked_recorder
 from bot.botapi.identity import identify
 from bot.botapi.locks import KeyedLocks
 from bot.botapi.port import Blocked
@@ -101,6 +102,21 @@ class Core:
         self.prefix = prefix
         self.commands = dict(commands) if commands is not None else None
         self.admin_commands = dict(admin_commands or {"reload": "reload", "stats": "stats"})
+        self._courier: Courier | None = None
+
+    def courier(self, bot: Bot) -> Courier:
+        """Sends the outbox with the bot the updates come with; started on first use (the
+        runner starts it with the bot, so replies a previous run left queued go out)."""
+        if self._courier is None:
+            outbox = Outbox(bot, backoff=self.config.retry_delay, prefix=self.prefix)
+            recorder = blocked_recorder(self.service)
+            self._courier = Courier(self.storage, outbox, recorder, settings_for(self.config))
+            self._courier.start()
+        return self._courier
+
+    async def close(self) -> None:
+        if self._courier is not None:
+            await self._courier.close()
 
     @property
     def library(self) -> Library:
@@ -133,7 +149,8 @@ class Core:
             key = who.external_id or ("update", update.update_id)
             async with self.locks.hold(key):
                 outbox = Outbox(context.bot, backoff=self.config.retry_delay, prefix=self.prefix)
-                delivery = Delivery(outbox, self.translator, self.service, who, chat_id)
+                courier = self.courier(context.bot)
+                delivery = Delivery(outbox, courier, self.translator, self.service, who, chat_id)
                 ctx = UpdateContext(update.update_id, who, chat_id, self.service, outbox, delivery)
                 try:
                     await handle(update, ctx)
@@ -162,7 +179,7 @@ def command_name(text: str) -> str:
 
 
 async def _apply(ctx: UpdateContext, inp: UserInput) -> None:
-    response = await ctx.service.handle(ctx.who, inp, update_id=ctx.update_id)
+    response = await ctx.delivery.handle(inp, ctx.update_id)
     await ctx.delivery.show(response)
 
 
@@ -217,9 +234,7 @@ def button(prefix: str) -> Callable[[Update, UpdateContext], Awaitable[None]]:
         data = query.data or ""
         action = actions.decode(data.removeprefix(prefix)) if data.startswith(prefix) else None
         message = query.message.message_id if query.message is not None else None
-        response = await ctx.service.handle(
-            ctx.who, Press(action, message), update_id=ctx.update_id
-        )
+        response = await ctx.delivery.handle(Press(action, message), ctx.update_id)
         if response.duplicate:
             return
         await ctx.outbox.answer_callback(query.id)

@@ -12,6 +12,7 @@ from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
 
 from bot.botapi import retry
+from bot.botapi.port import Pauser
 from bot.botapi.retry import MESSAGE_LIMIT
 from bot.core import actions
 from bot.i18n import RenderedReply
@@ -51,11 +52,13 @@ class Outbox:
         self.backoff = backoff
         self.prefix = prefix
 
-    async def send(self, chat_id: int, reply: RenderedReply) -> int | None:
+    async def send(
+        self, chat_id: int, reply: RenderedReply, *, on_wait: Pauser | None = None
+    ) -> int | None:
         text = reply.text if len(reply.text) <= MESSAGE_LIMIT else reply.text[: MESSAGE_LIMIT - 1]
         markup = keyboard(reply, self.prefix)
         message = await self.call(
-            lambda: self.bot.send_message(chat_id, text, reply_markup=markup)
+            lambda: self.bot.send_message(chat_id, text, reply_markup=markup), on_wait=on_wait
         )
         return message.message_id if message is not None else None
 
@@ -76,10 +79,18 @@ class Outbox:
     async def answer_callback(self, callback_id: str, text: str | None = None) -> None:
         await self.call(lambda: self.bot.answer_callback_query(callback_id, text=text))
 
-    async def call(self, request: Callable[[], Awaitable[T]], *, strict: bool = False) -> T | None:
+    async def call(
+        self,
+        request: Callable[[], Awaitable[T]],
+        *,
+        strict: bool = False,
+        on_wait: Pauser | None = None,
+    ) -> T | None:
         """The request's result, or None when it failed for good (`bot.botapi.retry`).
         `strict`: a 400 that is not harmless raises `Refused`."""
-        return await retry.call(request, judge, backoff=self.backoff, strict=strict)
+        return await retry.call(
+            request, judge, backoff=self.backoff, strict=strict, on_wait=on_wait
+        )
 
 
 def judge(exc: Exception) -> retry.Verdict | None:

@@ -17,6 +17,7 @@ from bot.service.inputs import (
     UserInput,
     Who,
 )
+from bot.service.mail import Mail
 from bot.service.response import Response, merged
 
 __all__ = [
@@ -26,6 +27,7 @@ __all__ = [
     "Command",
     "Conversation",
     "InGroup",
+    "Mail",
     "Nothing",
     "Press",
     "Response",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import replace
 
 from bot.core import actions, engine, events, keys
 from bot.core.loader import Library
@@ -42,6 +43,7 @@ from bot.service.inputs import (
     UserInput,
     Who,
 )
+from bot.service.mail import Mail
 from bot.service.response import Response, merged
 from bot.storage.port import Change, Storage, Unit, User
 
@@ -97,8 +99,10 @@ class Conversation:
         *,
         update_id: int | None = None,
         now_ms: int | None = None,
+        mail: Mail | None = None,
     ) -> Response:
-        """Apply one input exactly once (per `update_id`, when the transport has one)."""
+        """Apply one input exactly once (per `update_id`, when the transport has one). With
+        `mail`, the replies are also queued in the outbox in the same transaction."""
         now = self.clock() if now_ms is None else now_ms
         async with self.storage.unit(who.external_id or f"update:{update_id}") as unit:
             if update_id is not None and not await unit.claim(update_id, now):
@@ -118,7 +122,16 @@ class Conversation:
             if user.blocked:
                 await unit.apply(Change(user_id=user.id, now_ms=now, blocked=False))
             await flow.dispatch(inp)
-            return flow.response()
+            response = flow.response()
+            if mail is None or not response.replies:
+                return response
+            bodies = [mail.compose(reply, response.locale) for reply in response.replies]
+            claim = mail.claim
+            if flow.forgot:  # nothing may keep the chat's id: its pacing row goes too
+                await unit.unpace(mail.chat_id)
+                claim = replace(claim, pace=None)
+            outgoing = await unit.post(mail.chat_id, bodies, now, claim)
+            return replace(response, outgoing=outgoing)
 
     async def give_up(
         self, update_id: int, kind: str, error: str, attempts: int, *, now_ms: int | None = None
@@ -154,6 +167,7 @@ class _Flow:
         self.locale = user.locale
         self.replies: list[Reply] = []
         self.double_tap = False
+        self.forgot = False
         self.pressed: int | None = None
         """A pressed message to remember, written with the input's first change."""
 
@@ -317,6 +331,7 @@ class _Flow:
             self.say("forget-cancelled")
             return
         await self.unit.forget(self.user)
+        self.forgot = True
         self.say("forget-done")
 
     async def blocked(self) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.core.replies import Reply, Text
+from bot.storage.port import Outgoing
 
 
 @dataclass(frozen=True)
@@ -19,6 +20,9 @@ class Response:
     user_key: str | None = None
     double_tap: bool = False
     """A second press on a message already answered: nothing changed, nothing to show."""
+    outgoing: tuple[Outgoing, ...] = ()
+    """The replies as queued in the outbox (with `Mail`) and claimed for its sender to send
+    now; () when another sender holds the chat and sends them after its own."""
 
 
 def merged(replies: tuple[Reply, ...] | list[Reply]) -> tuple[Reply, ...]:

@@ -13,6 +13,7 @@ from bot.analytics.filters import Filters
 from bot.analytics.metrics import Tallies
 from bot.core.events import Event
 from bot.core.progress import Progress
+from bot.storage.pacing import Pace
 
 ExportKind = Literal["events", "runs", "steps"]
 MAX_UPDATE_ID = 2**63 - 1
@@ -65,6 +66,28 @@ class Change:
     pressed_message: int | None = None
 
 
+@dataclass(frozen=True)
+class Claim:
+    """A sender's hold on one chat's outbox rows: nobody else sends to that chat until the
+    rows are done or `lease_ms` passes (the sender died). `pace`: the sending limits slots
+    are reserved under; None sends at once."""
+
+    token: str
+    lease_ms: int
+    pace: Pace | None = None
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    """One outbox row, claimed: a message to send at `send_at_ms`, no earlier."""
+
+    id: int
+    chat_id: int
+    body: str
+    """What the transport's sender sends (`bot.botapi.envelope`), never typed text."""
+    send_at_ms: int
+
+
 class Unit(Protocol):
     """One input's unit of work: every read and write between `Storage.unit()` entering and
     leaving is one transaction, holding the user's lock. Leaving by an exception writes
@@ -95,6 +118,16 @@ class Unit(Protocol):
     ) -> None:
         """An update given up on: its id, kind and error class, never its content (claim
         its id in the same unit, so a redelivery is skipped)."""
+
+    async def post(
+        self, chat_id: int, bodies: list[str], now_ms: int, claim: Claim
+    ) -> tuple[Outgoing, ...]:
+        """Queue messages to a chat in this unit's transaction (the durable outbox) and claim
+        the chat's queued rows for `claim`, in order, with their send slots; () when another
+        sender holds the chat (it sends these after its own)."""
+
+    async def unpace(self, chat_id: int) -> None:
+        """Forget a chat's pacing state (it holds the chat's id): after /forget."""
 
 
 class Storage(Protocol):
@@ -140,5 +173,27 @@ class Storage(Protocol):
 
     async def restored(self) -> None:
         """After a copy: new ids continue above the copied ones; derived rows rebuilt."""
+
+    async def claim_chat(self, chat_id: int, claim: Claim, now_ms: int) -> tuple[Outgoing, ...]:
+        """Claim a chat's queued rows, oldest first, with their send slots; () when there
+        are none or another live claim holds the chat."""
+
+    async def waiting_chats(self, now_ms: int, limit: int) -> list[int]:
+        """Chats with queued rows nobody holds (never sent, or their sender's lease ran out:
+        it died between commit and send)."""
+
+    async def sent(self, ids: list[int]) -> None:
+        """Rows done with (sent, or given up on): deleted."""
+
+    async def extend(self, token: str, until_ms: int) -> None:
+        """Renew a claim's lease while its sender still works (a long 429 wait)."""
+
+    async def pause(self, chat_id: int, until_ms: int, pace: Pace, *, whole_bot: bool) -> None:
+        """Telegram answered 429: no instance sends to this chat (or at all, `whole_bot`)
+        before `until_ms`."""
+
+    async def tidy_pace(self, before_ms: int) -> int:
+        """Drop chats' pacing rows that no longer hold anything back (their slot is past):
+        they carry chat ids."""
 
     async def close(self) -> None: ...

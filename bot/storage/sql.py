@@ -77,6 +77,33 @@ DELETE_PROGRESS = "delete from progress where user_id = ?"
 DELETE_USER = "delete from users where id = ?"
 
 
+# -- the outbox and its pacing ----------------------------------------------------------------
+
+INSERT_OUTGOING = "insert into outbox (chat_id, body, created_ms) values (?, ?, ?)"
+CHAT_HELD = (
+    "select 1 from outbox where chat_id = ? and claimed_by <> ? and claimed_until_ms >= ? limit 1"
+)
+CLAIM_CHAT = "update outbox set claimed_by = ?, claimed_until_ms = ? where chat_id = ?"
+CHAT_OUTGOING = "select id, body from outbox where chat_id = ? order by id"
+WAITING_CHATS = (
+    "select distinct chat_id from outbox o "
+    "where (o.claimed_until_ms is null or o.claimed_until_ms < ?) and not exists ("
+    "select 1 from outbox h where h.chat_id = o.chat_id and h.claimed_until_ms >= ?) limit ?"
+)
+DELETE_OUTGOING = "delete from outbox where id = ?"
+EXTEND_CLAIM = "update outbox set claimed_until_ms = ? where claimed_by = ?"
+PACE_SEED = "insert into send_pace (scope, tat_ms) values (?, 0) on conflict (scope) do nothing"
+PACE_READ = "select tat_ms from send_pace where scope = ?"
+PACE_WRITE = "update send_pace set tat_ms = ? where scope = ?"
+PACE_PUSH = (
+    "insert into send_pace (scope, tat_ms) values (?, ?) on conflict (scope) do update "
+    "set tat_ms = case when send_pace.tat_ms > excluded.tat_ms then send_pace.tat_ms "
+    "else excluded.tat_ms end"
+)
+PACE_DELETE = "delete from send_pace where scope = ?"
+PACE_TIDY = "delete from send_pace where scope <> 0 and tat_ms < ?"
+
+
 def user_from_row(row: Iterable[Any]) -> User:
     """A row of SELECT_USER."""
     (id_, external_id, key, locale, chosen, active, blocked, pressed) = tuple(row)

@@ -23,7 +23,8 @@ from aiogram.methods import GetUpdates
 from aiogram.types import BotCommand, Update
 
 from bot.botapi.admin import AdminTools
-from bot.botapi.delivery import Delivery
+from bot.botapi.courier import Courier, settings_for
+from bot.botapi.delivery import Delivery, blocked_recorder
 from bot.botapi.identity import identify
 from bot.botapi.locks import KeyedLocks
 from bot.botapi.port import (
@@ -31,6 +32,7 @@ from bot.botapi.port import (
     Conflict,
     FetchFailed,
     InvalidTokenError,
+    Pauser,
     RetryAfter,
 )
 from bot.config import Config
@@ -66,6 +68,9 @@ class BotApp:
         self.service = Conversation(library, storage)
         self.translator = translator_for(config, library)
         self.outbox = Outbox(bot)
+        self.courier = Courier(
+            storage, self.outbox, blocked_recorder(self.service), settings_for(config)
+        )
         self.locks = KeyedLocks()
         """Orders one user's updates, replies included; different users run in parallel."""
         # No aiogram FSM: conversation state lives in storage. Its default MemoryStorage
@@ -98,7 +103,9 @@ class BotApp:
         """Apply one Update exactly once; returns only after its effects are committed."""
         who, chat_id = identify(update)
         async with self.locks.hold(who.external_id or ("update", update.update_id)):
-            delivery = Delivery(self.outbox, self.translator, self.service, who, chat_id)
+            delivery = Delivery(
+                self.outbox, self.courier, self.translator, self.service, who, chat_id
+            )
             ctx = UpdateContext(
                 update.update_id, who, chat_id, self.service, self.outbox, delivery
             )
@@ -115,14 +122,17 @@ class BotApp:
         if update is not None:
             await self.process(update)
 
-    async def send(self, chat_id: int, reply: RenderedReply) -> int | None:
-        return await self.outbox.send(chat_id, reply)
+    async def send(
+        self, chat_id: int, reply: RenderedReply, *, on_wait: Pauser | None = None
+    ) -> int | None:
+        return await self.outbox.send(chat_id, reply, on_wait=on_wait)
 
     async def start(self) -> str:
         try:
             me = await self.bot.get_me()
         except TelegramUnauthorizedError:
             raise InvalidTokenError from None
+        self.courier.start()  # replies a previous run committed but did not send
         return me.username or ""
 
     async def get_updates(self, offset: int | None, limit: int, wait: int) -> list[Any]:
@@ -168,6 +178,7 @@ class BotApp:
             )
 
     async def close(self) -> None:
+        await self.courier.close()
         await self.bot.session.close()
         await self.storage.close()
 

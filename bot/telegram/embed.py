@@ -12,7 +12,8 @@ from aiogram.types import InlineKeyboardButton, TelegramObject, Update
 
 from bot.botapi import embedding
 from bot.botapi.admin import AdminTools
-from bot.botapi.delivery import Delivery
+from bot.botapi.courier import Courier, settings_for
+from bot.botapi.delivery import Delivery, blocked_recorder
 from bot.botapi.identity import identify
 from bot.botapi.locks import KeyedLocks
 from bot.config import Config
@@ -52,6 +53,7 @@ class Lessons(Router):
         self.locks = KeyedLocks()
         self.prefix = prefix
         self.commands = dict(commands)
+        self._courier: Courier | None = None
         tools = AdminTools(
             config=config,
             storage=storage,
@@ -70,14 +72,28 @@ class Lessons(Router):
         translator.warm()
         self.service.library, self.translator = library, translator
 
+    def courier(self, bot: Bot) -> Courier:
+        """The host's bot is known from its first update: the outbox is sent from then on
+        (a restarted host sends what a previous run left queued at its first update)."""
+        if self._courier is None:
+            outbox = Outbox(bot, backoff=self.config.retry_delay, prefix=self.prefix)
+            recorder = blocked_recorder(self.service)
+            self._courier = Courier(self.storage, outbox, recorder, settings_for(self.config))
+            self._courier.start()
+        return self._courier
+
+    def delivery(self, bot: Bot, who: Who, chat_id: int | None) -> tuple[Outbox, Delivery]:
+        outbox = Outbox(bot, backoff=self.config.retry_delay, prefix=self.prefix)
+        courier = self.courier(bot)
+        return outbox, Delivery(outbox, courier, self.translator, self.service, who, chat_id)
+
     async def _context(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
         """One user's updates in order, the handler's context, a calm answer on failure."""
         update: Update = data["event_update"]
         bot: Bot = data["bot"]
         who, chat_id = identify(update)
         async with self.locks.hold(who.external_id or ("update", update.update_id)):
-            outbox = Outbox(bot, backoff=self.config.retry_delay, prefix=self.prefix)
-            delivery = Delivery(outbox, self.translator, self.service, who, chat_id)
+            outbox, delivery = self.delivery(bot, who, chat_id)
             ctx = UpdateContext(
                 update.update_id,
                 who,
@@ -102,11 +118,12 @@ class Lessons(Router):
         chat with the bot."""
         who = Who(f"tg:{user_id}", language_code)
         async with self.locks.hold(who.external_id):
-            outbox = Outbox(bot, backoff=self.config.retry_delay, prefix=self.prefix)
-            delivery = Delivery(outbox, self.translator, self.service, who, user_id)
-            await delivery.show(await self.service.handle(who, Press(actions.Open(scenario))))
+            _, delivery = self.delivery(bot, who, user_id)
+            await delivery.show(await delivery.handle(Press(actions.Open(scenario))))
 
     async def close(self) -> None:
+        if self._courier is not None:
+            await self._courier.close()
         await self.storage.close()
 
 

@@ -45,7 +45,7 @@ def conversation_router(prefix: str = "", commands: Mapping[str, str] | None = N
 
 
 async def _apply(ctx: UpdateContext, inp: UserInput) -> None:
-    response = await ctx.service.handle(ctx.who, inp, update_id=ctx.update_id)
+    response = await ctx.delivery.handle(inp, ctx.update_id)
     await ctx.delivery.show(response)
 
 
@@ -99,7 +99,7 @@ async def button(query: CallbackQuery, ctx: UpdateContext) -> None:
     action = actions.decode(data.removeprefix(ctx.prefix)) if data.startswith(ctx.prefix) else None
     message = query.message.message_id if query.message is not None else None
     press = Press(action, message)
-    response = await ctx.service.handle(ctx.who, press, update_id=ctx.update_id)
+    response = await ctx.delivery.handle(press, ctx.update_id)
     if response.duplicate:
         return
     await ctx.outbox.answer_callback(query.id)

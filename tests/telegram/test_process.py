@@ -99,6 +99,7 @@ class Launcher:
             "ROLEBOT_SCENARIOS_DIR": str(self.config.scenarios_dir),
             "ROLEBOT_LOCALES_DIR": str(self.config.locales_dir),
             "ROLEBOT_FRAMEWORK": self.config.framework,
+            "ROLEBOT_OUTBOX_LEASE": str(self.config.outbox_lease),
         }
         with self.log.open("ab") as log:  # the children keep their own descriptor
             self.process = await asyncio.create_subprocess_exec(
@@ -218,14 +219,13 @@ async def test_sigkill_mid_conversation_loses_and_duplicates_nothing(
     assert TOKEN not in text and TOKEN.split(":")[1] not in text
 
 
-async def test_kill_between_commit_and_send_loses_that_reply_today(
+async def test_kill_between_commit_and_send_sends_that_reply_after_restart(
     api: FakeBotAPI, config: Config, tmp_path: Path
 ) -> None:
-    """Issue 11.10, documenting today's behaviour: replies are sent from memory after the
-    commit, so a kill -9 between the two loses that reply (the redelivered update is skipped
-    as processed). The durable outbox (issue 12) will flip the last assertion: the reply
-    must then arrive after the restart."""
-    launcher = Launcher(config, tmp_path)
+    """Issue 11.10 / 12.3: the reply is written to the outbox in the input's transaction,
+    so a kill -9 between the commit and the send loses nothing: the restarted bot sends it
+    once the dead process's claim has run out, exactly once."""
+    launcher = Launcher(config.model_copy(update={"outbox_lease": 1.0}), tmp_path)
     try:
         await launcher.open()
         first = await launcher.start()
@@ -240,11 +240,16 @@ async def test_kill_between_commit_and_send_loses_that_reply_today(
         assert await asyncio.wait_for(first.exit, timeout=10) == -signal.SIGKILL
         shown = rows(config.database, "select step from events where kind = 'step_shown'")
         assert shown == [("intro",), ("choose-atm",)]  # the effect was committed
+        assert rows(config.database, "select count(*) from outbox") == [(1,)]
         polls = sum(c.method == "getUpdates" for c in api.calls)
         restart = await launcher.start()
         await wait_polling(api, restart, polls, launcher.log)
-        await api.settle(within=30)
-        assert len(api.sent(USER)) == 1  # today: the committed step's message never arrives
+        await api.wait_for(lambda: len(api.sent(USER)) >= 2, within=30)
+        await api.settle()
+        sent = api.sent(USER)
+        assert len(sent) == 2, "the committed step's message arrives once"
+        assert sent[1].params.get("reply_markup"), "with its buttons"
+        assert rows(config.database, "select count(*) from outbox") == [(0,)]
         os.kill(restart.pid, signal.SIGTERM)
         assert await asyncio.wait_for(restart.exit, timeout=30) == 0
     finally:

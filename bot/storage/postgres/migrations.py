@@ -142,6 +142,22 @@ CREATE TABLE visits (
 );
 """,
     ),
+    Migration(
+        "m003_outbox",
+        """
+CREATE TABLE outbox (
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    chat_id bigint NOT NULL,
+    body text NOT NULL,
+    created_ms bigint NOT NULL,
+    claimed_by text,
+    claimed_until_ms bigint
+);
+CREATE INDEX outbox_chat ON outbox (chat_id, id);
+CREATE INDEX outbox_claimed_by ON outbox (claimed_by);
+CREATE TABLE send_pace (scope bigint PRIMARY KEY, tat_ms bigint NOT NULL);
+""",
+    ),
 ]
 
 

@@ -21,8 +21,8 @@ from bot.analytics.filters import Filters
 from bot.analytics.metrics import Tallies
 from bot.analytics.rollup import Fact, Rollup, RunRow, VisitRow, fact_from_event
 from bot.core.progress import Progress
-from bot.storage import sql
-from bot.storage.port import Change, ExportKind, User
+from bot.storage import pacing, sql
+from bot.storage.port import Change, Claim, ExportKind, Outgoing, User
 from bot.storage.postgres import migrations
 
 EVENTS_CHUNK = 50_000
@@ -169,6 +169,42 @@ class PostgresStorage:
             )
         await self.rebuild_analytics()
 
+    # -- the outbox -----------------------------------------------------------------------
+
+    async def claim_chat(self, chat_id: int, claim: Claim, now_ms: int) -> tuple[Outgoing, ...]:
+        pool = await self.pool()
+        async with pool.acquire() as conn, conn.transaction():
+            return await claim_rows(conn, chat_id, claim, now_ms)
+
+    async def waiting_chats(self, now_ms: int, limit: int) -> list[int]:
+        pool = await self.pool()
+        rows = await pool.fetch(q(sql.WAITING_CHATS), now_ms, now_ms, limit)
+        return [row[0] for row in rows]
+
+    async def sent(self, ids: list[int]) -> None:
+        pool = await self.pool()
+        await pool.executemany(q(sql.DELETE_OUTGOING), [(i,) for i in ids])
+
+    async def extend(self, token: str, until_ms: int) -> None:
+        pool = await self.pool()
+        await pool.execute(q(sql.EXTEND_CLAIM), until_ms, token)
+
+    async def pause(
+        self, chat_id: int, until_ms: int, pace: pacing.Pace, *, whole_bot: bool
+    ) -> None:
+        pool = await self.pool()
+        async with pool.acquire() as conn, conn.transaction():
+            chat_tat = pacing.paused_tat(pace, until_ms, chat=True)
+            await conn.execute(q(sql.PACE_PUSH), chat_id, chat_tat)
+            if whole_bot:
+                bot_tat = pacing.paused_tat(pace, until_ms, chat=False)
+                await conn.execute(q(sql.PACE_PUSH), pacing.BOT_SCOPE, bot_tat)
+
+    async def tidy_pace(self, before_ms: int) -> int:
+        pool = await self.pool()
+        status = await pool.execute(q(sql.PACE_TIDY), before_ms)
+        return int(status.rsplit(" ", 1)[-1])
+
     async def close(self) -> None:
         if self._pool is not None:
             await self._pool.close()
@@ -227,9 +263,44 @@ class PostgresUnit:
     ) -> None:
         await self.conn.execute(q(sql.INSERT_FAILED), update_id, kind, error, attempts, now_ms)
 
+    async def post(
+        self, chat_id: int, bodies: list[str], now_ms: int, claim: Claim
+    ) -> tuple[Outgoing, ...]:
+        await self.conn.executemany(q(sql.INSERT_OUTGOING), [(chat_id, b, now_ms) for b in bodies])
+        return await claim_rows(self.conn, chat_id, claim, now_ms)
+
+    async def unpace(self, chat_id: int) -> None:
+        await self.conn.execute(q(sql.PACE_DELETE), chat_id)
+
     async def forget(self, user: User) -> None:
         await self.conn.execute(q(sql.DELETE_PROGRESS), user.id)
         await self.conn.execute(q(sql.DELETE_USER), user.id)
+
+
+async def claim_rows(
+    conn: asyncpg.Connection, chat_id: int, claim: Claim, now_ms: int
+) -> tuple[Outgoing, ...]:
+    """Inside the caller's transaction, holding the chat's advisory lock, so two senders never
+    both see a chat free; then the pacing rows, chat before bot (one order, no deadlock)."""
+    await conn.execute("select pg_advisory_xact_lock(hashtextextended($1, 1))", f"chat:{chat_id}")
+    if await conn.fetchval(q(sql.CHAT_HELD), chat_id, claim.token, now_ms):
+        return ()
+    await conn.execute(q(sql.CLAIM_CHAT), claim.token, now_ms + claim.lease_ms, chat_id)
+    rows = await conn.fetch(q(sql.CHAT_OUTGOING), chat_id)
+    if not rows:
+        return ()
+    at = [now_ms] * len(rows)
+    if claim.pace is not None:
+        tats = []
+        for scope in (chat_id, pacing.BOT_SCOPE):
+            await conn.execute(q(sql.PACE_SEED), scope)
+            tats.append(await conn.fetchval(q(sql.PACE_READ) + " for update", scope))
+        chat_tat, bot_tat, at = pacing.schedule(claim.pace, tats[0], tats[1], now_ms, len(rows))
+        await conn.execute(q(sql.PACE_WRITE), chat_tat, chat_id)
+        await conn.execute(q(sql.PACE_WRITE), bot_tat, pacing.BOT_SCOPE)
+    return tuple(
+        Outgoing(row[0], chat_id, row[1], slot) for row, slot in zip(rows, at, strict=True)
+    )
 
 
 async def fold(conn: asyncpg.Connection, rolling: Rollup, facts: list[Fact]) -> None:

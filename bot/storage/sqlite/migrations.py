@@ -302,3 +302,26 @@ def m007_progress_counts_steps_shown(conn: sqlite3.Connection) -> None:
     Runs in progress get 0: not counted yet (the engine falls back to the shortest distance
     from the start until their next move)."""
     conn.execute('ALTER TABLE progress ADD COLUMN "shown" INTEGER NOT NULL DEFAULT 0')
+
+
+@migration()
+def m008_outbox(conn: sqlite3.Connection) -> None:
+    """The durable outbox: replies written in the same transaction as the input that caused
+    them, deleted once sent; a sender holds a chat's rows by a claim with a lease. And the
+    sending limits' state (`bot.storage.pacing`), shared by every process on the file."""
+    _script(
+        conn,
+        """
+CREATE TABLE outbox (
+    id integer primary key autoincrement,
+    chat_id integer not null,
+    body text not null,
+    created_ms integer not null,
+    claimed_by text,
+    claimed_until_ms integer
+);
+CREATE INDEX outbox_chat ON outbox (chat_id, id);
+CREATE INDEX outbox_claimed_by ON outbox (claimed_by);
+CREATE TABLE send_pace (scope integer primary key, tat_ms integer not null);
+""",
+    )

@@ -17,8 +17,8 @@ from bot.analytics.filters import Filters
 from bot.analytics.metrics import Tallies
 from bot.analytics.rollup import Rollup, fact_from_event
 from bot.core.progress import Progress
-from bot.storage import sql
-from bot.storage.port import Change, ExportKind, User
+from bot.storage import pacing, sql
+from bot.storage.port import Change, Claim, ExportKind, Outgoing, User
 from bot.storage.sqlite import derived, migrations, reading
 from bot.storage.sqlite.connection import Checkpointer, connect, connect_readonly
 
@@ -212,6 +212,50 @@ class SqliteStorage:
             self.conn.execute("COMMIT")
         await self.rebuild_analytics()
 
+    # -- the outbox -----------------------------------------------------------------------
+
+    async def _write(self, fn: Callable[[sqlite3.Connection], T]) -> T:
+        """A short write transaction of its own."""
+        async with self._writer:
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                result = fn(self.conn)
+                self.conn.execute("COMMIT")
+            except BaseException:
+                self._rollback()
+                raise
+            return result
+
+    async def claim_chat(self, chat_id: int, claim: Claim, now_ms: int) -> tuple[Outgoing, ...]:
+        return await self._write(lambda conn: claim_rows(conn, chat_id, claim, now_ms))
+
+    async def waiting_chats(self, now_ms: int, limit: int) -> list[int]:
+        async with self._writer:  # between transactions: never another unit's rows
+            rows = self.conn.execute(sql.WAITING_CHATS, [now_ms, now_ms, limit]).fetchall()
+        return [row[0] for row in rows]
+
+    async def sent(self, ids: list[int]) -> None:
+        await self._write(lambda conn: conn.executemany(sql.DELETE_OUTGOING, [[i] for i in ids]))
+
+    async def extend(self, token: str, until_ms: int) -> None:
+        async with self._writer:
+            self.conn.execute(sql.EXTEND_CLAIM, [until_ms, token])
+
+    async def pause(
+        self, chat_id: int, until_ms: int, pace: pacing.Pace, *, whole_bot: bool
+    ) -> None:
+        def push(conn: sqlite3.Connection) -> None:
+            conn.execute(sql.PACE_PUSH, [chat_id, pacing.paused_tat(pace, until_ms, chat=True)])
+            if whole_bot:
+                bot_tat = pacing.paused_tat(pace, until_ms, chat=False)
+                conn.execute(sql.PACE_PUSH, [pacing.BOT_SCOPE, bot_tat])
+
+        await self._write(push)
+
+    async def tidy_pace(self, before_ms: int) -> int:
+        async with self._writer:
+            return int(self.conn.execute(sql.PACE_TIDY, [before_ms]).rowcount)
+
     async def close(self) -> None:
         if self.checkpointer is not None:
             await asyncio.to_thread(self.checkpointer.stop)
@@ -267,7 +311,40 @@ class SqliteUnit:
     ) -> None:
         self.conn.execute(sql.INSERT_FAILED, [update_id, kind, error, attempts, now_ms])
 
+    async def post(
+        self, chat_id: int, bodies: list[str], now_ms: int, claim: Claim
+    ) -> tuple[Outgoing, ...]:
+        self.conn.executemany(sql.INSERT_OUTGOING, [[chat_id, b, now_ms] for b in bodies])
+        return claim_rows(self.conn, chat_id, claim, now_ms)
+
+    async def unpace(self, chat_id: int) -> None:
+        self.conn.execute(sql.PACE_DELETE, [chat_id])
+
     async def forget(self, user: User) -> None:
         self.conn.execute(sql.DELETE_PROGRESS, [user.id])
         self.conn.execute(sql.DELETE_USER, [user.id])
         self.storage._forgot = True
+
+
+def claim_rows(
+    conn: sqlite3.Connection, chat_id: int, claim: Claim, now_ms: int
+) -> tuple[Outgoing, ...]:
+    """Inside a write transaction (SQLite has one writer, so nothing else claims meanwhile)."""
+    if conn.execute(sql.CHAT_HELD, [chat_id, claim.token, now_ms]).fetchone():
+        return ()
+    conn.execute(sql.CLAIM_CHAT, [claim.token, now_ms + claim.lease_ms, chat_id])
+    rows = conn.execute(sql.CHAT_OUTGOING, [chat_id]).fetchall()
+    if not rows:
+        return ()
+    at = [now_ms] * len(rows)
+    if claim.pace is not None:
+        tats = []
+        for scope in (chat_id, pacing.BOT_SCOPE):
+            conn.execute(sql.PACE_SEED, [scope])
+            tats.append(conn.execute(sql.PACE_READ, [scope]).fetchone()[0])
+        chat_tat, bot_tat, at = pacing.schedule(claim.pace, tats[0], tats[1], now_ms, len(rows))
+        conn.execute(sql.PACE_WRITE, [chat_tat, chat_id])
+        conn.execute(sql.PACE_WRITE, [bot_tat, pacing.BOT_SCOPE])
+    return tuple(
+        Outgoing(row[0], chat_id, row[1], slot) for row, slot in zip(rows, at, strict=True)
+    )

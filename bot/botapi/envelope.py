@@ -1,0 +1,27 @@
+"""A rendered reply as an outbox row's body (JSON) and back: its text, its buttons' labels
+and data, its step. Nothing else: no chat, no user, no typed text."""
+
+from __future__ import annotations
+
+import json
+
+from bot.core import actions
+from bot.i18n import RenderedButton, RenderedReply
+
+
+def seal(reply: RenderedReply) -> str:
+    buttons = [[[b.label, actions.encode(b.action)] for b in row] for row in reply.buttons]
+    return json.dumps({"t": reply.text, "b": buttons, "s": reply.step}, ensure_ascii=False)
+
+
+def open_body(body: str) -> RenderedReply:
+    data = json.loads(body)
+    rows: list[tuple[RenderedButton, ...]] = []
+    for row in data.get("b", []):
+        buttons = []
+        for label, encoded in row:
+            action = actions.decode(encoded)
+            if action is not None:
+                buttons.append(RenderedButton(label, action))
+        rows.append(tuple(buttons))
+    return RenderedReply(data["t"], tuple(r for r in rows if r), data.get("s"))
