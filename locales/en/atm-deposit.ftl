@@ -160,7 +160,7 @@ wrong-number--claim = Write to the operator with the receipt
 
 ## done
 
-done = Done! You know your part in depositing cash: the bank and the kiosk take and transfer the money, but choosing the machine, preparing the notes, checking the amount and the recipient, and keeping the receipt are up to you.
+done = Done! That's your part in depositing cash: the bank and the kiosk take and transfer the money, but choosing the machine, preparing the notes, checking the amount and the recipient, and keeping the receipt are up to you.
 done--right-machine = Deposit cash at your own bank's cash-in ATM
 done--bring-card = Bring your card or the recipient's exact number
 done--flat-notes = Flatten the notes and remove rubber bands and clips

@@ -11,7 +11,7 @@ objective--act-on-failure = Act correctly if the ATM keeps your card or doesn't 
 
 intro = The bank keeps the ATM running and the money safe. But a few things only you can do: pick the machine, guard your PIN, take everything with you and react quickly if something goes wrong. Let's walk through a withdrawal.
     .hint = Just read and press Next: the questions start on the next step.
-    .explanation = This scenario is about your part of the service. The bank cannot see a skimmer on a street ATM at the moment you use it, and it cannot cover the keypad for you. Most ATM losses come from small habits, and those habits are what we'll practise.
+    .explanation = This topic is about what depends on you. The bank cannot see a skimmer on a street ATM at the moment you use it, and it cannot cover the keypad for you. Most ATM losses come from small habits, and those habits are what we'll practise.
 
 ## choose-atm
 
@@ -153,7 +153,7 @@ claim--my-bank = My own bank; it may take weeks
 
 ## done
 
-done = Done! You know your part of an ATM withdrawal: the bank runs the machine, but the choice, the checks and the first reaction are up to you.
+done = Done! That's your part of an ATM withdrawal: the bank runs the machine, but the choice, the checks and the first reaction are up to you.
 done--safe-atm = Use ATMs inside bank branches or busy, well-lit places
 done--inspect = Check the card slot and keypad; if anything is odd, use another ATM
 done--shield-pin = Cover the keypad with your hand when typing your PIN

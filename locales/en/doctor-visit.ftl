@@ -11,7 +11,7 @@ objective--report-changes = Act safely when symptoms get worse or a medicine cau
 
 intro = The doctor brings knowledge, an examination and tests. But only you know when the symptoms started, what you take and how the treatment is really going. The example: you've had a cough for three weeks that won't go away, and you've booked an appointment. This is general guidance and doesn't replace your doctor's advice.
     .hint = Just read and press Next: the questions start on the next step.
-    .explanation = An appointment is usually short, and a diagnosis relies heavily on what the patient tells the doctor. A clear story, a full list of medicines and honest answers help the doctor decide faster and more safely. Following the plan and reporting changes is your part too. This scenario gives no medical advice about any specific illness.
+    .explanation = An appointment is usually short, and a diagnosis relies heavily on what the patient tells the doctor. A clear story, a full list of medicines and honest answers help the doctor decide faster and more safely. Following the plan and reporting changes is your part too. This topic gives no medical advice about any specific illness.
 
 ## prepare
 
@@ -160,7 +160,7 @@ side-effect--swap = Switch to a similar one myself
 
 ## done
 
-done = Done! You know your part as a patient: the doctor brings knowledge and an examination; you bring the facts, honesty and follow-through.
+done = Done! That's your part as a patient: the doctor brings knowledge and an examination; you bring the facts, honesty and follow-through.
 done--timeline = Write down your symptoms: when they started, how they changed, what helps
 done--med-list = List every medicine and supplement with doses, and your allergies
 done--documents = Bring previous results, discharge notes and your questions

@@ -11,7 +11,7 @@ objective--recover = Get back on track when motivation drops, you fall behind or
 
 intro = You've signed up for an eight-week online course in data analysis: video lessons, weekly assignments, live sessions with a mentor and a course chat. The school provides all of that, but the learning happens only in your own head and hands. You can be given an education, but only you can receive it. Let's go through your part.
     .hint = Just read and press Next: the questions start on the next step.
-    .explanation = A course is a service you co-create. The school brings the materials, the programme, a mentor and deadlines; you bring a goal, time, attention and practice. Two people can buy the same course: one comes out with a new skill, the other with a list of watched videos. The difference is mostly in the habits we'll practise here.
+    .explanation = What you get from a course depends on the school and on you. The school brings the materials, the programme, a mentor and deadlines; you bring a goal, time, attention and practice. Two people can buy the same course: one comes out with a new skill, the other with a list of watched videos. The difference is mostly in the habits we'll practise here.
 
 ## goal
 
@@ -155,7 +155,7 @@ level--vanish = Quietly drop out
 
 ## done
 
-done = Done! You know your part in learning: the school brings the materials, the mentor and the deadlines, and the skill comes from your goal, your practice and your questions.
+done = Done! That's your part in learning: the school brings the materials, the mentor and the deadlines, and the skill comes from your goal, your practice and your questions.
 done--goal = Set your goal as a result you can check: what you'll be able to do, by when
 done--prereqs = Before the start, check the language, the device and your hours; block them in your calendar
 done--prepare = Come to live sessions with the lesson done and your questions written down

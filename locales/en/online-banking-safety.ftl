@@ -11,7 +11,7 @@ objective--act-fast = Act at once if you've told someone a code or see a charge 
 
 intro = The bank protects its systems, but you are the one who confirms transactions in the app. It's easier for fraudsters to trick a person than to hack a bank, so your part is to use the official app, never share codes or passwords, read what you confirm, and act fast if something happens. Let's practise on typical situations.
     .hint = Just read and press Next: the questions start on the next step.
-    .explanation = Most often, money is stolen not by hacking the bank but through a conversation or a link: people are persuaded to tell a code, install a program or transfer money themselves. An transaction you confirmed yourself is much harder for the bank to stop, and the money much harder to get back. That's why protective habits are your part of the service, and they're what we'll practise now.
+    .explanation = Most often, money is stolen not by hacking the bank but through a conversation or a link: people are talked into sharing a code, install a program or transfer money themselves. An transaction you confirmed yourself is much harder for the bank to stop, and the money much harder to get back. That's why protective habits are your part of the service, and they're what we'll practise now.
 
 ## install-app
 
@@ -53,7 +53,7 @@ code-call--caller-id = Tell it if the bank's number shows
 code-call--hang-up = Hang up and call the bank myself
     .feedback = Right. Hang up and dial the number on the back of your card or in the bank's app yourself. If there really was a suspicious transaction, the bank will tell you, and no code is needed for that.
 code-call--ask-badge = Ask their name and title, then tell it
-    .feedback = A fraudster will easily give any name, title and "staff number", and you can't check them during the call. A code is never told to anyone, however convincing the caller sounds.
+    .feedback = A fraudster will easily give any name, title and "staff number", and you can't check them during the call. Never give a code to anyone, however convincing the caller sounds.
 
 ## safe-account
 

@@ -159,7 +159,7 @@ good-return--any-time = Return it whenever: no rush
 
 ## done
 
-done = Done! You know your part in warranty repairs and returns: the seller answers for the product's quality, while the proof, a clear written claim and keeping track of deadlines are up to you.
+done = Done! That's your part in warranty repairs and returns: the seller answers for the product's quality, while the proof, a clear written claim and keeping track of deadlines are up to you.
 done--keep-proof = Keep the receipt or other proof of purchase for the whole warranty period
 done--no-receipt = Remember: a lost receipt rarely means lost rights; a bank statement or the order in the app can prove the purchase
 done--no-box = Bring a faulty product even without its box, but don't take it apart yourself
