@@ -143,13 +143,13 @@ no-cash--let-fix = Let a stranger try to fix it
 
 claim = The ATM belonged to another bank. Where do you file your claim, and what happens next?
     .hint = Which bank do you have an agreement with?
-    .explanation = The claim goes to your own bank, the one that issued the card. It deals with the ATM owner through the payment system, checks the ATM's cash count and records, and then returns the money if the cash wasn't given out. This takes time. In Russia, the law on the national payment system gives the bank up to 30 days to respond (up to 60 for cross-border transactions). Keep the claim number and your receipt until it's resolved.
+    .explanation = The claim goes to your own bank, the one that issued the card. It deals with the ATM owner through the payment system, checks the ATM's cash count and records, and then returns the money if the cash wasn't given out. This takes time. In Russia, the law on the national payment system gives the bank up to 30 days to respond (up to 60 for cross-border transactions); elsewhere, your bank's terms and local rules set the deadline. Keep the claim number and your receipt until it's resolved.
 claim--atm-owner = The bank that owns the ATM
     .feedback = You can let them know too, but they don't have an agreement with you. The claim goes to the bank that issued your card, and it deals with the ATM owner.
 claim--next-day = My bank; money back by tomorrow
-    .feedback = Right bank, but expect it to take longer. The bank has to reconcile the ATM's cash and records, which usually takes days or weeks. In Russia the legal limit is usually up to 30 days.
+    .feedback = Right bank, but expect it to take longer. The bank has to reconcile the ATM's cash and records, which usually takes days or weeks. In Russia, for example, the law allows the bank up to 30 days.
 claim--my-bank = My own bank; it may take weeks
-    .feedback = Right. Your bank handles the dispute with the ATM owner for you. Ask for the claim number and the deadline, and keep the receipt. In Russia the bank has up to 30 days to respond (60 for cross-border transactions).
+    .feedback = Right. Your bank handles the dispute with the ATM owner for you. Ask for the claim number and the deadline, and keep the receipt. In Russia, for example, the bank has up to 30 days to respond (60 for cross-border transactions).
 
 ## done
 
