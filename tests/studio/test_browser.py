@@ -107,7 +107,8 @@ def test_list_shows_every_scenario_and_its_state(
     page.goto(served.url + "?ui=en")
     rows = page.locator("table.scenarios tbody tr")
     assert rows.count() == len(library(served).scenarios) == 10
-    assert "10 scenario(s) valid, 0 error(s), 0 warning(s)" in page.locator(".summary").inner_text()
+    summary = page.locator(".summary").inner_text()
+    assert "10 scenario(s) valid, 0 error(s), 0 warning(s)" in summary
     assert page.locator('tr[data-scenario="atm-withdrawal"] .state').inner_text() == "✓ valid"
     page.screenshot(path=str(tmp_path / "list.png"), full_page=True)
 
