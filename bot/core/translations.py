@@ -25,6 +25,11 @@ DEPLOYMENT_VARIABLES = frozenset(
         "ombudsman",
         "dispute-deadline",
         "consumer-law",
+        "consumer-watchdog",
+        "faulty-goods-deadlines",
+        "return-policy",
+        "service-cancellation",
+        "telemedicine-rule",
     }
 )
 """Facts a provider and its market set, not the scenario writer: every deployment profile

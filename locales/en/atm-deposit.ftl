@@ -5,17 +5,18 @@ objective--pick-terminal = Choose an ATM or terminal that takes the cash quickly
 objective--prepare-notes = Prepare notes so the ATM accepts them, and take back any it returns
 objective--check-amount = Check the counted amount and the fee before confirming
 objective--check-recipient = Check the recipient's number before paying
+objective--refuse-scam = Recognise the "safe account" scam that sends you to an ATM with your cash and your phone
 objective--act-on-failure = Act correctly if the money isn't credited or goes to the wrong person
 
 ## intro
 
 intro = The bank and the terminal's owner make sure the machine takes the notes and the money reaches its destination. You bring the cash, your card or the exact recipient number, and a few minutes of attention: choosing the machine, preparing the notes, checking the amount and the number, keeping the receipt. Let's go through it step by step.
     .hint = Just read and press Next: the questions start on the next step.
-    .explanation = Depositing cash is a service you create together with the bank. The ATM can't tell that you mistyped the recipient's number or brought crumpled notes, and without a receipt the bank has a harder time finding your payment. Most problems come from small details, and those are what we'll practise.
+    .explanation = The result doesn't depend on the bank alone. The ATM can't tell that you mistyped the recipient's number or brought crumpled notes, and without a receipt the bank has a harder time finding your payment. Most problems come from small details, and those are what we'll practise.
 
 ## pick-terminal
 
-pick-terminal = You need to put 15,000 roubles in cash onto your card. Where do you go?
+pick-terminal = You need to pay 300 in cash into your card account. Where do you go?
     .hint = Not every ATM can take cash in.
     .explanation = Many ATMs only give out cash. The ones that take it are marked "cash-in" or "cash deposit", and your bank's app map usually shows them. The most reliable option is your own bank's ATM: it usually charges no fee, and the money arrives at once or within minutes. Other banks' ATMs often don't accept cash for cards they didn't issue, and payment terminals in shops usually charge a fee.
 pick-terminal--any-atm = The nearest ATM, any will do
@@ -33,7 +34,7 @@ prepare-notes = You've found a cash-in ATM. Some of your notes are folded in hal
     .hint = The note acceptor is a mechanism that checks every note separately.
     .explanation = The note acceptor pulls notes in one at a time and checks their size, print and security features. Folded, crumpled or taped notes, paper clips and rubber bands make it return notes or even jam. Flatten the notes, square up the stack, remove everything else and insert the cash the way the screen shows. A torn or taped note is better taken to a bank teller.
 prepare-notes--as-is = Insert them as they are, it'll cope
-    .feedback = An ATM can't flatten notes. Folded notes and a rubber band can jam the mechanism; then the operation stops and getting the money back means going through the bank. A minute of preparation saves a lot of time.
+    .feedback = An ATM can't flatten notes. Folded notes and a rubber band can jam the mechanism; then the transaction stops and getting the money back means going through the bank. A minute of preparation saves a lot of time.
 prepare-notes--flat-stack = Flatten, remove band, set torn one aside
     .feedback = Right. The ATM takes a neat stack without bands or clips faster and with less risk of a jam. It will most likely refuse the taped note, so take that one to a bank teller.
 prepare-notes--taped = The taped one too: money is money
@@ -55,7 +56,7 @@ rejected--take-back = Take them, flatten them, try again
 
 ## check-amount
 
-check-amount = On the second try the ATM accepted those notes too. It counts 14,000 roubles, but you're sure you put in 15,000, and nothing is left in the tray. The amount isn't confirmed yet. What do you do?
+check-amount = On the second try the ATM accepted those notes too. It counts 280, but you're sure you put in 300, and nothing is left in the tray. The amount isn't confirmed yet. What do you do?
     .hint = What's easier: fixing the amount before confirming, or disputing it afterwards?
     .explanation = Before crediting the money, the ATM shows how much it counted and waits for you to confirm. This is your moment to check. If the amount doesn't match, don't confirm: most ATMs let you take the notes back, count them and deposit them again. If the ATM won't return the cash, call your bank right there at the machine.
 check-amount--recount = Take the notes back and recount
@@ -79,14 +80,14 @@ receipt--keep-it = Keep it until the money arrives
 
 ## kiosk-fee
 
-kiosk-fee = A week later you want to put 500 roubles in cash on your sister's mobile phone account. The only option nearby is a payment kiosk in a shop, and the small print on its screen says: "Fee 5%. No change given." What do you do?
+kiosk-fee = A week later you want to put 10 in cash on your sister's mobile phone. The only option nearby is a payment kiosk in a shop, and the small print on its screen says: "Fee 5%. No change given." What do you do?
     .hint = The kiosk shows its terms before you insert any money.
     .explanation = A payment kiosk usually belongs neither to your bank nor to the mobile operator but to a separate company, and its service often costs a fee. The fee is shown before you pay, usually on the screen before you insert notes. Many kiosks give no change: everything you insert, minus the fee, goes to the number you entered. If the fee is high, top up the phone through your bank's app or at the mobile operator: that's often cheaper or free.
 kiosk-fee--no-fees = Pay: kiosks don't charge fees
     .feedback = Not always. Many payment kiosks charge their own fee, and it can be noticeable. It's shown on the screen before you pay, so read the terms before you insert any notes.
 kiosk-fee--read-fee = Check the fee; if steep, pay elsewhere
     .feedback = Right. Work out how much reaches the recipient after the fee. If it's too much, top up the phone in your bank's app or at the operator. If you do pay here, remember: there's no change, and everything you insert goes to the phone account.
-kiosk-fee--get-change = Insert 1,000 and wait for change
+kiosk-fee--get-change = Insert a 20 note and wait for change
     .feedback = Most likely there'll be no change: most kiosks don't give any, and the whole amount minus the fee goes to the number you entered. If you don't have the right notes, pay through your bank's app instead.
 
 ## check-number
@@ -103,9 +104,29 @@ check-number--digit-check = Check each digit against my contacts
 check-number--hurry = Pay quickly: there's a queue
     .feedback = The queue can wait half a minute. Wrong numbers happen mostly in a hurry, and fixing them later takes far longer than checking now.
 
+## safe-call
+
+safe-call = A month later, a call: "Your bank's security service. Someone is trying to take out a loan in your name. Withdraw your savings and deposit them at an ATM into a safe account. Install our protection app and hold your phone to the ATM's contactless reader, so the money goes to the right account." The caller knows your name and your bank. What do you do?
+    .hint = Would your bank ever ask you to carry your cash to a "safe account"?
+    .explanation = There's no such thing as a "safe account": it's always the fraudsters' account, whoever the caller says they are. The phone trick is newer: the "protection app" makes your phone act like the fraudsters' card at the ATM's contactless reader, so the cash you deposit lands on their card, and you even type the PIN they dictate. Your bank never asks you to move money to protect it, to install an app from a link, or to tap your phone at an ATM for someone else. Hang up and call your bank yourself using the number on your card or in its official app.
+safe-call--do-as-told = Do as they say: it's security
+    .feedback = Let's see where the money goes.
+safe-call--check-number = Do it, but check the account first
+    .feedback = There's nothing to check: the account, the app and the instructions all come from the fraudsters, and their account numbers look real. The only check that works is to hang up and call your bank on a number you already know.
+safe-call--hang-up = Hang up, call the bank myself
+    .feedback = Right. A call that tells you to move money to a "safe account" is a scam, however much the caller knows about you. Call your bank on the number on your card or in its official app, and if you've already installed an app at someone's request, tell the bank and remove it.
+safe-call--ask-name = Ask for their name and staff number
+    .feedback = A fraudster will give any name and "staff number", and you can't check them during the call. Don't keep talking: hang up and call your bank yourself.
+
+## phone-tap
+
+phone-tap = At the ATM, you hold your phone to the contactless reader, as the voice on the phone says, and type the PIN it dictates. The ATM takes your savings and shows "Deposit successful". Half an hour later, your bank's app still shows nothing: the app made your phone pretend to be the fraudsters' card, so the cash went onto their card. You made the deposit yourself, so your bank will most likely be unable to get it back.
+    .hint = Press Next to go back to the call and choose again.
+    .explanation = If this has happened, call your bank and the police at once and tell them everything; keep the receipts and the caller's number. But the only reliable protection is to hang up at the words "safe account".
+
 ## what-happened
 
-what-happened = Most of the time the money arrives without trouble. But sometimes the ATM takes the notes and doesn't credit them, or the money goes to the wrong number. Let's go through both cases in turn.
+what-happened = Back to ordinary deposits. Most of the time the money arrives without trouble. But sometimes the ATM takes the notes and doesn't credit them, or the money goes to the wrong number. Let's go through both cases in turn.
     .hint = Read and press Next: two questions follow, one for each case.
     .explanation = In both cases, act at once and only through official channels; the receipt is your main proof.
 
@@ -139,7 +160,7 @@ wrong-number--claim = Write to the operator with the receipt
 
 ## done
 
-done = Done! You know your part in depositing cash: the bank and the kiosk take and transfer the money, but choosing the machine, preparing the notes, checking the amount and the recipient, and keeping the receipt are up to you.
+done = Done! That's your part in depositing cash: the bank and the kiosk take and transfer the money, but choosing the machine, preparing the notes, checking the amount and the recipient, and keeping the receipt are up to you.
 done--right-machine = Deposit cash at your own bank's cash-in ATM
 done--bring-card = Bring your card or the recipient's exact number
 done--flat-notes = Flatten the notes and remove rubber bands and clips
@@ -148,4 +169,5 @@ done--check-sum = Check the counted amount before confirming
 done--check-fee = At third-party kiosks, read the fee before inserting cash
 done--check-number = Check the recipient's number digit by digit before paying
 done--keep-receipt = Keep the receipt until the money arrives
+done--no-safe-account = Hang up on anyone who asks you to move cash to a "safe account" or to tap your phone at an ATM for them
 done--official-line = If something fails, call your bank's official number and refuse help from strangers

@@ -11,7 +11,7 @@ objective--act-on-failure = Act correctly if the ATM keeps your card or doesn't 
 
 intro = The bank keeps the ATM running and the money safe. But a few things only you can do: pick the machine, guard your PIN, take everything with you and react quickly if something goes wrong. Let's walk through a withdrawal.
     .hint = Just read and press Next: the questions start on the next step.
-    .explanation = This scenario is about your part of the service. The bank cannot see a skimmer on a street ATM at the moment you use it, and it cannot cover the keypad for you. Most ATM losses come from small habits, and those habits are what we'll practise.
+    .explanation = This topic is about what depends on you. The bank cannot see a skimmer on a street ATM at the moment you use it, and it cannot cover the keypad for you. Most ATM losses come from small habits, and those habits are what we'll practise.
 
 ## choose-atm
 
@@ -143,17 +143,17 @@ no-cash--let-fix = Let a stranger try to fix it
 
 claim = The ATM belonged to another bank. Where do you file your claim, and what happens next?
     .hint = Which bank do you have an agreement with?
-    .explanation = The claim goes to your own bank, the one that issued the card. It deals with the ATM owner through the payment system, checks the ATM's cash count and records, and then returns the money if the cash wasn't given out. This takes time. In Russia, the law on the national payment system gives the bank up to 30 days to respond (up to 60 for cross-border transactions). Keep the claim number and your receipt until it's resolved.
+    .explanation = The claim goes to your own bank, the one that issued the card. It deals with the ATM owner through the payment system, checks the ATM's cash count and records, and then returns the money if the cash wasn't given out. This takes time. In Russia, the law on the national payment system gives the bank up to 30 days to respond (up to 60 for cross-border transactions); elsewhere, your bank's terms and local rules set the deadline. Keep the claim number and your receipt until it's resolved.
 claim--atm-owner = The bank that owns the ATM
     .feedback = You can let them know too, but they don't have an agreement with you. The claim goes to the bank that issued your card, and it deals with the ATM owner.
 claim--next-day = My bank; money back by tomorrow
-    .feedback = Right bank, but expect it to take longer. The bank has to reconcile the ATM's cash and records, which usually takes days or weeks. In Russia the legal limit is usually up to 30 days.
+    .feedback = Right bank, but expect it to take longer. The bank has to reconcile the ATM's cash and records, which usually takes days or weeks. In Russia, for example, the law allows the bank up to 30 days.
 claim--my-bank = My own bank; it may take weeks
-    .feedback = Right. Your bank handles the dispute with the ATM owner for you. Ask for the claim number and the deadline, and keep the receipt. In Russia the bank has up to 30 days to respond (60 for cross-border transactions).
+    .feedback = Right. Your bank handles the dispute with the ATM owner for you. Ask for the claim number and the deadline, and keep the receipt. In Russia, for example, the bank has up to 30 days to respond (60 for cross-border transactions).
 
 ## done
 
-done = Done! You know your part of an ATM withdrawal: the bank runs the machine, but the choice, the checks and the first reaction are up to you.
+done = Done! That's your part of an ATM withdrawal: the bank runs the machine, but the choice, the checks and the first reaction are up to you.
 done--safe-atm = Use ATMs inside bank branches or busy, well-lit places
 done--inspect = Check the card slot and keypad; if anything is odd, use another ATM
 done--shield-pin = Cover the keypad with your hand when typing your PIN

@@ -5,13 +5,13 @@ objective--pick-channel = Find the provider's official support channel and pick 
 objective--prepare-details = Have your order, account and device details ready before you write
 objective--describe-problem = Describe a problem so support can act on the first message
 objective--protect-secrets = Never share passwords, PINs, CVV codes or SMS codes with anyone
-objective--track-request = Keep the request number and follow up on it instead of opening duplicates
+objective--track-request = Keep the ticket number and follow up on it instead of opening duplicates
 
 ## intro
 
-intro = Support can only fix what it understands. Your part is to reach the real support team, explain the problem clearly, keep your secrets to yourself and follow the request through. Let's practise on an everyday case: you paid for an order in an online shop's app, the money was taken, but the order still says "Awaiting payment".
+intro = Support can only fix what it understands. Your part is to reach the real support team, explain the problem clearly, keep your secrets to yourself and follow the ticket through. Let's practise on an everyday case: you paid for an order in an online shop's app, the money was taken, but the order still says "Awaiting payment".
     .hint = Just read and press Next: the questions start on the next step.
-    .explanation = Support is a service you co-create: the agent brings access to systems and know-how, and you bring the facts only you have. A clear first message often saves days of back-and-forth. This scenario shows what that looks like in practice.
+    .explanation = The result depends on both sides: the agent brings access to systems and know-how, and you bring the facts only you have. A clear first message often saves days of back-and-forth. Let's see what that looks like in practice.
 
 ## pick-channel
 
@@ -69,9 +69,9 @@ describe--full-picture = What I did, expected, got, and when
 
 one-problem = Besides the order, the app crashes when you open your profile, and you'd like to change your account email. How do you write?
     .hint = Different problems are often handled by different teams.
-    .explanation = Write one request per problem. Requests are routed to different specialists: payments, app bugs, account changes. A mixed message gets stuck with the first team, and parts of it get lost. Separate requests can be solved in parallel, and each gets its own number.
-one-problem--separate = One request per problem
-    .feedback = Right. Each request goes to the team that can solve it, and each gets its own number, so nothing is forgotten.
+    .explanation = Write one message per problem. Tickets are routed to different specialists: payments, app bugs, account changes. A mixed message gets stuck with the first team, and parts of it get lost. Separate tickets can be solved in parallel, and each gets its own number.
+one-problem--separate = One message per problem
+    .feedback = Right. Each ticket goes to the team that can solve it, and each gets its own number, so nothing is forgotten.
 one-problem--all-in-one = Everything in one message
     .feedback = It feels efficient, but usually the agent answers one point and the others get lost or wait for another team. Split them up.
 one-problem--all-channels = The same message to every channel
@@ -93,26 +93,26 @@ secrets--cvv-only = Send only the CVV, not the code
 
 ## write-message
 
-write-message = Now write the first message you'd send to the shop's support. The facts: order 58213, paid yesterday at about 7:40 pm Moscow time, 2,450 roubles, by card in the app. The money was taken, but the order still says "Awaiting payment". Your account email is anna@example.com.
+write-message = Now write the first message you'd send to the shop's support. The facts: order 58213, paid yesterday at about 7:40 pm, 49.90, by card in the app. The money was taken, but the order still says "Awaiting payment". Your account email is anna@example.com.
     .hint = Use the four parts: what you did, what you expected, what happened, when. Add the details support needs to find you.
     .explanation = A good first message has a clear subject, the order number and account email, the payment amount, date and time with the time zone, what you expected and what you see instead, and what you'd like support to do. Mention that you can send a screenshot or the bank's confirmation. No passwords, codes or full card number.
     .feedback =
         Thank you! Compare your message with this example:
         Subject: Order 58213 paid, but status is "Awaiting payment"
-        Hello! Yesterday at about 7:40 pm Moscow time (UTC+3) I paid 2,450 roubles for order 58213 by card in the app. The money has been debited from my card, but the order still shows "Awaiting payment". My account: anna@example.com.
+        Hello! Yesterday at about 7:40 pm (UTC+1) I paid 49.90 for order 58213 by card in the app. The money has been debited from my card, but the order still shows "Awaiting payment". My account: anna@example.com.
         I can send a screenshot of the order and the bank's notification. Please confirm the payment and process the order, or refund the money.
         Thank you, Anna
 
 ## ticket
 
-ticket = Support replies: "Your request 340127 has been registered. We'll answer within 3 business days." What do you do?
-    .hint = What will you need to refer to this request later?
-    .explanation = The request number is the key to your case: with it, any agent sees the whole history in seconds. Save it together with the date and the promised deadline, for example in your notes or by starring the email. Until the deadline passes, there's no need to write again; new requests for the same problem only create duplicates.
+ticket = Support replies: "Your ticket 340127 has been created. We'll answer within 3 business days." What do you do?
+    .hint = What will you need to refer to this ticket later?
+    .explanation = The ticket number is the key to your case: with it, any agent sees the whole history in seconds. Save it together with the date and the promised deadline, for example in your notes or by starring the email. Until the deadline passes, there's no need to write again; new requests for the same problem only create duplicates.
 ticket--just-wait = Nothing: they'll write to me
     .feedback = They probably will, but if not, you'll have to explain everything again from scratch. Saving the number takes a few seconds and saves a lot of time later.
 ticket--save-number = Save the number and the deadline
     .feedback = Right. With the number, any agent can find your case, and with the deadline, you know when it's time to follow up.
-ticket--new-daily = A new request daily to hurry them
+ticket--new-daily = A new ticket daily to hurry them
     .feedback = That slows things down: duplicates split your case between agents and may be closed as repeats. Wait for the deadline, then follow up on the same number.
 
 ## no-answer
@@ -125,35 +125,37 @@ no-answer = Three business days have passed, and there's no answer. First, a rem
 
 follow-up = How do you send the reminder?
     .hint = How can the agent see the whole history at once?
-    .explanation = Reply in the same email thread or chat, or quote the request number in the subject and first line. Briefly remind them of the problem and the promised deadline and ask when to expect an answer. A calm, specific reminder is taken up faster than an angry one.
-follow-up--new-request = Open a new request and copy the text
-    .feedback = That creates a duplicate with no history, and it may join the back of the queue. Reply in the existing request and quote its number.
+    .explanation = Reply in the same email thread or chat, or quote the ticket number in the subject and first line. Briefly remind them of the problem and the promised deadline and ask when to expect an answer. A calm, specific reminder is taken up faster than an angry one.
+follow-up--new-request = Open a new ticket and copy the text
+    .feedback = That creates a duplicate with no history, and it may join the back of the queue. Reply in the existing ticket and quote its number.
 follow-up--call-hourly = Call every hour until they answer
-    .feedback = It wears you out and rarely speeds things up: an agent on the phone often can't resolve the request immediately. One clear reminder with the number works better.
+    .feedback = It wears you out and rarely speeds things up: an agent on the phone often can't resolve the ticket immediately. One clear reminder with the number works better.
 follow-up--same-thread = Reply in the same thread with the number
-    .feedback = Right. For example: "Request 340127: the promised 3 business days have passed. Please tell me when to expect an answer." The agent sees the whole history at once.
+    .feedback = Right. For example: "Ticket 340127: the promised 3 business days have passed. Please tell me when to expect an answer." The agent sees the whole history at once.
 
 ## escalate
 
 escalate = The reminder didn't help: the deadline has passed again with no answer. What's a sensible order of steps?
     .hint = Give the company a formal chance to respond before going outside it.
-    .explanation = First send a formal written complaint to the company through its official channel, quoting the request number, dates and what you want, and keep a copy. If the company refuses or doesn't reply within its deadline, contact the regulator or consumer-protection authority with your correspondence. In Russia, for example, that's the Bank of Russia for banks and Rospotrebnadzor for shops and services. Court is the last resort.
+    .explanation = First send a formal written complaint to the company through its official channel, quoting the ticket number, dates and what you want, and keep a copy. If the company refuses or doesn't reply within its deadline, contact the regulator or consumer-protection authority with your correspondence. For a bank, that's { $regulator }; for a shop or a service, { $consumer-watchdog }. Court is the last resort.
 escalate--complaint = Formal complaint, then the regulator
-    .feedback = Right. A written complaint with the request number creates a record and often gets a faster answer. If that fails, the regulator or consumer-protection authority will ask for exactly this correspondence.
+    .feedback = Right. A written complaint with the ticket number creates a record and often gets a faster answer. If that fails, the regulator or consumer-protection authority will ask for exactly this correspondence.
 escalate--court-first = Go straight to court
     .feedback = Usually too early. Court takes time and money, and for many disputes you first need to show that you tried to settle with the company. Start with a written complaint.
-escalate--public-post = Post my account details publicly
-    .feedback = A public post can draw attention, but never include your account, phone or order details: fake "support" accounts collect exactly that. Use a formal complaint first.
+escalate--public-post = Post about it, tagging the company
+    .feedback = A public post sometimes gets attention, but it isn't a formal complaint: it starts no deadline, the regulator will ask whether you complained in writing, and fake "support" accounts reply to such posts first. Send a formal complaint first.
+escalate--keep-waiting = Keep waiting: they'll answer eventually
+    .feedback = Without a formal complaint, nothing obliges the company to answer by a date, and weeks can pass. A written complaint quoting the ticket number puts your case on record.
 
 ## done
 
-done = Done! You know your part in getting help from support: the agent brings the systems, you bring the right channel, clear facts and a request number to follow.
+done = Done! That's your part in getting help from support: the agent brings the systems, you bring the right channel, clear facts and a ticket number to follow.
 done--official = Take support contacts only from the app or official website
 done--urgent-call = For urgent money issues, block the card and call; for the rest, write
 done--have-details = Have your order number, account and payment details ready
 done--describe = Describe what you did, expected, got, and when, with the time zone
-done--one-problem = One problem per request, in one channel
+done--one-problem = One problem per ticket, in one channel
 done--no-secrets = Never send passwords, PINs, CVV/CVC, full card numbers or SMS codes
-done--keep-number = Save the request number and the promised deadline
-done--follow-up = Follow up in the same request, quoting its number
+done--keep-number = Save the ticket number and the promised deadline
+done--follow-up = Follow up in the same ticket, quoting its number
 done--escalate = If that fails, make a written complaint, then go to the regulator

@@ -3,7 +3,7 @@ description = Learn your part in a doctor's appointment or video consultation: p
 
 objective--prepare-story = Prepare a symptom timeline, a full list of your medicines and your questions
 objective--be-honest = Answer honestly about alcohol, skipped doses and everything you take
-objective--telemed = Get ready for a video consultation and know when to call { $emergency } instead
+objective--telemed = Get ready for a video consultation, know what it can't do, and when to call { $emergency } instead
 objective--understand-plan = Check that you've understood the plan, and follow it
 objective--report-changes = Act safely when symptoms get worse or a medicine causes side effects
 
@@ -11,7 +11,7 @@ objective--report-changes = Act safely when symptoms get worse or a medicine cau
 
 intro = The doctor brings knowledge, an examination and tests. But only you know when the symptoms started, what you take and how the treatment is really going. The example: you've had a cough for three weeks that won't go away, and you've booked an appointment. This is general guidance and doesn't replace your doctor's advice.
     .hint = Just read and press Next: the questions start on the next step.
-    .explanation = An appointment is usually short, and a diagnosis relies heavily on what the patient tells the doctor. A clear story, a full list of medicines and honest answers help the doctor decide faster and more safely. Following the plan and reporting changes is your part too. This scenario gives no medical advice about any specific illness.
+    .explanation = An appointment is usually short, and a diagnosis relies heavily on what the patient tells the doctor. A clear story, a full list of medicines and honest answers help the doctor decide faster and more safely. Following the plan and reporting changes is your part too. This topic gives no medical advice about any specific illness.
 
 ## prepare
 
@@ -73,6 +73,18 @@ telemed--nothing = Nothing: it's just a video call
     .feedback = It's still a medical appointment, only shorter and more fragile than a visit: a flat battery or a missing test result eats into the time. Prepare as you would for the clinic.
 telemed--ready = Charged phone, quiet room, good light
     .feedback = Right. Also keep your notes, medicine list and previous results at hand, with a pen to write down the plan. Check the app and the connection in advance.
+
+## telemed-limits
+
+telemed-limits = It's your first video consultation with this doctor, about a cough that won't go away. You hope to finish the call with a diagnosis and a prescription. What do you do?
+    .hint = Can a doctor do everything on a video call that they can do in the office?
+    .explanation = A video call can't replace an examination, and the law may limit it too. { $telemedicine-rule } So before booking, check what the consultation can give you. If the doctor asks you to come in, that's part of the care, not a failure of the service.
+telemed-limits--expect-rx = Expect both, as at the clinic
+    .feedback = You may be disappointed, and it won't be the doctor being unhelpful. { $telemedicine-rule }
+telemed-limits--ask-first = Ask the service what the call can do
+    .feedback = Right. Knowing the limits in advance, you'll use the call for what it can do: your questions, the doctor's view of how urgent it is, and whether you need to come in. { $telemedicine-rule }
+telemed-limits--skip-visit = If asked to come in, skip it
+    .feedback = If the doctor asks you to come in, it's because they need to examine you: listen to your lungs, look at your throat, order tests. Skipping that visit leaves the cough unexplained. Book it.
 
 ## red-flags
 
@@ -148,12 +160,13 @@ side-effect--swap = Switch to a similar one myself
 
 ## done
 
-done = Done! You know your part as a patient: the doctor brings knowledge and an examination; you bring the facts, honesty and follow-through.
+done = Done! That's your part as a patient: the doctor brings knowledge and an examination; you bring the facts, honesty and follow-through.
 done--timeline = Write down your symptoms: when they started, how they changed, what helps
 done--med-list = List every medicine and supplement with doses, and your allergies
 done--documents = Bring previous results, discharge notes and your questions
 done--honest = Answer honestly about alcohol and skipped doses
 done--telemed = For a video call: charged device, quiet and bright place, documents at hand
+done--telemed-limits = Ask beforehand what a video call can do, and go in person when asked
 done--red-flags = With red flags like breathing trouble or chest pain, call { $emergency }, don't wait for a video call
 done--repeat = Repeat the plan back in your own words and ask about anything unclear
 done--follow = Follow the plan; don't change or stop medicines without asking the doctor

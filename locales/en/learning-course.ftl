@@ -11,7 +11,7 @@ objective--recover = Get back on track when motivation drops, you fall behind or
 
 intro = You've signed up for an eight-week online course in data analysis: video lessons, weekly assignments, live sessions with a mentor and a course chat. The school provides all of that, but the learning happens only in your own head and hands. You can be given an education, but only you can receive it. Let's go through your part.
     .hint = Just read and press Next: the questions start on the next step.
-    .explanation = A course is a service you co-create. The school brings the materials, the programme, a mentor and deadlines; you bring a goal, time, attention and practice. Two people can buy the same course: one comes out with a new skill, the other with a list of watched videos. The difference is mostly in the habits we'll practise here.
+    .explanation = What you get from a course depends on the school and on you. The school brings the materials, the programme, a mentor and deadlines; you bring a goal, time, attention and practice. Two people can buy the same course: one comes out with a new skill, the other with a list of watched videos. The difference is mostly in the habits we'll practise here.
 
 ## goal
 
@@ -33,7 +33,7 @@ prereqs = The course page lists the requirements: intermediate English, a comput
     .hint = Which of the three requirements could stop you in the very first week?
     .explanation = Requirements are the resources you bring: language, device and time. Check each one before the start: take a free or intro lesson to see whether your language is good enough, make sure you have a computer with the right software, and count the free hours you really have. Then put study time into your calendar like a meeting. If something doesn't fit, it's better to find out while it's still easy to get a refund or choose another course.
 prereqs--paid-enough = Nothing: I've paid, I'll manage
-    .feedback = Paying gives you access, not the conditions to learn. If the English is too hard or you only have a phone, you'll get stuck in the first week, and getting your money back may be harder by then. Check now.
+    .feedback = Paying gives you access, not the conditions to learn. If the English is too hard or you only have a phone, you'll get stuck in the first week, and the weeks you've used will count against any refund. Check now.
 prereqs--check-block = Check all three, block time in calendar
     .feedback = Right. Test your English on a free lesson, make sure you have a computer, and put specific study slots into your week, like Tuesday and Thursday evenings and Saturday morning.
 prereqs--phone-bus = Watch lessons on my phone on the bus
@@ -143,7 +143,7 @@ behind--quit = Quit: it's too late now
 
 level = The second situation: the level doesn't fit: the lessons feel either too easy or so hard that you're lost within minutes. What do you do?
     .hint = How can you check whether the level really doesn't fit?
-    .explanation = First check the feeling against the assignments: the hardest task of the week, done without hints, shows your real level. If it's too easy, ask for harder tasks or a higher level. If it's too hard, find the gap: go back to the basics, ask for extra materials, ask in the chat. If the course really doesn't fit, ask the school about changing level or a refund: nobody but you can tell them.
+    .explanation = First check the feeling against the assignments: the hardest task of the week, done without hints, shows your real level. If it's too easy, ask for harder tasks or a higher level. If it's too hard, find the gap: go back to the basics, ask for extra materials, ask in the chat. If the course really doesn't fit, ask the school about changing level or cancelling: nobody but you can tell them. { $service-cancellation }
 level--skip-easy = Too easy? Skip the assignments
     .feedback = Lessons often feel easy while you're watching them; the assignments show whether you can actually do it. Skip them, and gaps appear without you noticing.
 level--push-on = Too hard? Keep watching, it'll click
@@ -151,11 +151,11 @@ level--push-on = Too hard? Keep watching, it'll click
 level--test-talk = Test myself, then talk to the mentor
     .feedback = Right. Try the hardest task of the week without hints: it shows whether the level really doesn't fit. Then ask the mentor for extra or harder materials, or about moving to another level.
 level--vanish = Quietly drop out
-    .feedback = The school can't fix what it doesn't know about. There's often another level, extra materials or a move to another group, sometimes a refund. Tell them first.
+    .feedback = The school can't fix what it doesn't know about. There's often another level, extra materials or a move to another group. And if you do leave, cancel in writing: dropping out quietly doesn't end the contract or get anything back.
 
 ## done
 
-done = Done! You know your part in learning: the school brings the materials, the mentor and the deadlines, and the skill comes from your goal, your practice and your questions.
+done = Done! That's your part in learning: the school brings the materials, the mentor and the deadlines, and the skill comes from your goal, your practice and your questions.
 done--goal = Set your goal as a result you can check: what you'll be able to do, by when
 done--prereqs = Before the start, check the language, the device and your hours; block them in your calendar
 done--prepare = Come to live sessions with the lesson done and your questions written down

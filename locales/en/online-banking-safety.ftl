@@ -11,7 +11,7 @@ objective--act-fast = Act at once if you've told someone a code or see a charge 
 
 intro = The bank protects its systems, but you are the one who confirms transactions in the app. It's easier for fraudsters to trick a person than to hack a bank, so your part is to use the official app, never share codes or passwords, read what you confirm, and act fast if something happens. Let's practise on typical situations.
     .hint = Just read and press Next: the questions start on the next step.
-    .explanation = Most often, money is stolen not by hacking the bank but through a conversation or a link: people are persuaded to tell a code, install a program or transfer money themselves. An transaction you confirmed yourself is much harder for the bank to stop, and the money much harder to get back. That's why protective habits are your part of the service, and they're what we'll practise now.
+    .explanation = Most often, money is stolen not by hacking the bank but through a conversation or a link: people are talked into sharing a code, install a program or transfer money themselves. An transaction you confirmed yourself is much harder for the bank to stop, and the money much harder to get back. That's why protective habits are your part of the service, and they're what we'll practise now.
 
 ## install-app
 
@@ -43,7 +43,7 @@ phishing--open-app = Open my bank's app and check
 
 ## code-call
 
-code-call = A call: "Bank security service. Someone is trying to transfer 30,000 roubles from your card. To cancel it, tell us the code from the SMS." The caller knows your name and the last digits of your card. What do you do?
+code-call = A call: "Bank security service. Someone is trying to transfer 1,000 from your card. To cancel it, tell us the code from the SMS." The caller knows your name and the last digits of your card. What do you do?
     .hint = What does an SMS code actually confirm?
     .explanation = A code from an SMS or a push notification is your signature: it confirms a transfer, a login or a new device, and it never cancels transactions. Real bank staff never ask for codes, your PIN, CVV/CVC or passwords, and when they call you, not for the full card number either. Your name, the last digits of your card and even the bank's number on the screen prove nothing: such data leaks, and a number can be spoofed. Hang up and call the bank yourself using the number on your card or in the app.
 code-call--they-know-me = Tell it: they know my name and card
@@ -53,19 +53,19 @@ code-call--caller-id = Tell it if the bank's number shows
 code-call--hang-up = Hang up and call the bank myself
     .feedback = Right. Hang up and dial the number on the back of your card or in the bank's app yourself. If there really was a suspicious transaction, the bank will tell you, and no code is needed for that.
 code-call--ask-badge = Ask their name and title, then tell it
-    .feedback = A fraudster will easily give any name, title and "staff number", and you can't check them during the call. A code is never told to anyone, however convincing the caller sounds.
+    .feedback = A fraudster will easily give any name, title and "staff number", and you can't check them during the call. Never give a code to anyone, however convincing the caller sounds.
 
 ## safe-account
 
 safe-account = Another call: "Your money is at risk. Move it to a safe account; we've already opened one. An officer from the Central Bank will contact you now." What do you do?
     .hint = Do "safe accounts" exist at all?
-    .explanation = There's no such thing as a "safe", "protected" or "reserve" account: it's the fraudsters' account. If the bank sees a threat, it suspends the transaction or blocks the card itself; it doesn't ask you to move money. The Bank of Russia doesn't hold accounts for private individuals and doesn't call them with such requests. A call "from the police" or "from the Central Bank" that backs up the first caller is part of the same scheme. End the call and ring your own bank using the number on your card.
+    .explanation = There's no such thing as a "safe", "protected" or "reserve" account: it's the fraudsters' account. If the bank sees a threat, it suspends the transaction or blocks the card itself; it doesn't ask you to move money. A central bank doesn't hold accounts for private individuals and doesn't call them with such requests. A call "from the police" or "from the Central Bank" that backs up the first caller is part of the same scheme. End the call and ring your own bank using the number on your card.
 safe-account--no-such = Hang up: such accounts don't exist
     .feedback = Right. Any request to move money to a "safe account" is fraud. Hang up and call your bank using the number on your card or in the app to make sure everything is in order.
 safe-account--move-it = Move it: better safe than sorry
     .feedback = That's exactly what the fraudsters count on: scare you and rush you. The money goes to their account, and getting it back is very hard, because you confirmed the transfer yourself. A real bank blocks transactions when there's a threat; it doesn't ask you to move money.
 safe-account--central-bank = Wait for the Central Bank's call
-    .feedback = The Bank of Russia doesn't hold accounts for private individuals and doesn't call them to rescue their money. The "Central Bank officer" is the second player in the same scheme, there to make you believe the first one.
+    .feedback = A central bank doesn't hold accounts for private individuals and doesn't call them to rescue their money. The "Central Bank officer" is the second player in the same scheme, there to make you believe the first one.
 safe-account--police-call = Move it if the police confirm
     .feedback = A call "from the police" is part of the scheme too: fraudsters often play several roles one after another. The police never ask you to move money to any account. Hang up and call your bank yourself.
 
@@ -85,7 +85,7 @@ screen-share--delete-later = Install it, then delete it right away
 
 ## confirm-op
 
-confirm-op = You're paying for a 1,500-rouble order on a shop's website. An SMS arrives: "Code 4821. Transfer of 15,000 roubles to card *7731. Don't tell anyone this code." What do you do?
+confirm-op = You're paying 25 for an order on a shop's website. An SMS arrives: "Code 4821. Transfer of 250 to card *7731. Don't tell anyone this code." What do you do?
     .hint = Does the transaction in the SMS match the one you're making?
     .explanation = In an SMS or push notification with a code, the bank says exactly what you're confirming: the type of transaction, the amount, the recipient or the shop. Read the whole text, not just the digits of the code. If the amount, the recipient or the transaction itself doesn't match what you're doing, don't enter the code: you may be on a fake website. Close the page and contact your bank.
 confirm-op--my-payment = Enter it: it's my purchase
@@ -117,7 +117,7 @@ told-code--block-call = Block the card and call the bank
 
 ## unknown-charge
 
-unknown-charge = The second case. In the app you see a 390-rouble charge from an online shop you don't know. You haven't bought anything there. What do you do?
+unknown-charge = The second case. In the app you see a charge of 3.90 from an online shop you don't know. You haven't bought anything there. What do you do?
     .hint = Who can stop further charges and return the money, and how soon do they need to know?
     .explanation = Block the card in the app right away and report it to the bank through an official channel: the app, the number on your card or the one on the official website. Ask them to dispute the transaction and note the reference number. Timing matters: tell the bank { $dispute-deadline }.
 unknown-charge--month-end = Wait for the monthly statement

@@ -1,25 +1,25 @@
 title = Warranty repairs and returns
-description = Learn your part when a product breaks or doesn't suit you: proving the purchase, writing a claim, watching the deadlines and what to do if the seller refuses; the deadlines come from Russian law. About 5 minutes.
+description = Learn your part when a product breaks or doesn't suit you: proving the purchase, writing a claim, watching the deadlines and what to do if the seller refuses. About 5 minutes.
 
 objective--keep-proof = Keep and gather proof of purchase, even if the receipt is lost
 objective--write-claim = Write a claim that describes the fault precisely, and hand it in against an acknowledgement of receipt
-objective--know-deadlines = Know the deadlines within which the seller must respond to a claim
+objective--know-deadlines = Know when the seller's deadline starts and where to find how long it is
 objective--handle-seller = Act correctly if the seller refuses or wants a quality check
-objective--return-unwanted = Exchange or return a non-faulty item that doesn't suit you within 14 days
+objective--return-unwanted = Return a non-faulty item that doesn't suit you in time, unworn and with its tags
 
 ## intro
 
-intro = The seller is responsible for the quality of what it sells. But for the warranty to work, you have to act: prove the purchase, describe the fault precisely, make a written claim and watch the deadlines. Our example: an electric kettle bought five months ago has stopped heating water. The rules and deadlines here follow Russia's Consumer Rights Protection Law; in other countries they may differ.
+intro = The seller is responsible for the quality of what it sells. But for the warranty to work, you have to act: prove the purchase, describe the fault precisely, make a written claim and watch the deadlines. Our example: an electric kettle bought five months ago has stopped heating water. Rights and deadlines differ between countries; where this topic names them, they come from { $consumer-law }.
     .hint = Just read and press Next: the questions start on the next step.
-    .explanation = You get a warranty together with the seller. The seller won't know about a fault until you report it, and can't check it if the description is vague. A written claim with the date it was received is the point the deadlines count from, and what the consumer watchdog (Rospotrebnadzor in Russia) and a court will look at later.
+    .explanation = A warranty only works if you use it. The seller won't know about a fault until you report it, and can't check it if the description is vague. A written claim with the date it was received is the point the deadlines count from, and what { $consumer-watchdog } or a court will look at later.
 
 ## proof
 
 proof = The kettle was bought five months ago and paid for by card, but you didn't keep the receipt. What do you do?
     .hint = Apart from the receipt, what else can prove the purchase?
-    .explanation = Under Russian law, not having a receipt does not by itself take away your rights. The purchase can be proved by a bank statement or the bank's payment notification, the order in the shop's app, an electronic receipt in your email or phone, a warranty card stamped by the shop, and also by witnesses. Still, a receipt makes it easier: keep receipts for appliances for the whole warranty period, and photograph paper ones, because they fade.
+    .explanation = In many countries, Russia among them, not having a receipt doesn't by itself take away your rights. The purchase can be proved by a bank statement or the bank's payment notification, the order in the shop's app, an electronic receipt in your email or phone, or a warranty card stamped by the shop; Russian law even accepts witnesses. Still, a receipt makes it easier: keep receipts for appliances for the whole warranty period, and photograph paper ones, because they fade.
 proof--no-receipt = Without a receipt it's hopeless
-    .feedback = That's a common misconception, and some sellers exploit it. Under Russian law, a missing receipt is no reason to refuse: a bank statement, the order in the app or witnesses can prove the purchase.
+    .feedback = That's a common misconception, and some sellers exploit it. A missing receipt is usually no reason to refuse: a bank statement or the order in the app can prove the purchase.
 proof--other-proof = Claim anyway, attach a bank statement
     .feedback = Right. Not having a receipt does not by itself take away your rights: a bank statement or notification, the order in the app or an electronic receipt can prove the purchase, and if there's none of that, witnesses can. Attach a copy of whatever you have to your claim.
 proof--pay-repair = Take it to a paid repair shop
@@ -41,13 +41,13 @@ no-box--go-as-is = Take it without the box, with the base
 
 remedy = At the shop you're told: "We don't handle warranty claims. Take it to the manufacturer's service centre." What do you say?
     .hint = Who is your sales contract with?
-    .explanation = You have the right to make your claim to the seller: it must accept the faulty product and, if needed, carry out a quality check. For an ordinary product like a kettle, you choose what to ask for: a repair, a replacement, a price reduction or a refund. The manufacturer's service centre is your option, not your obligation. For technically complex goods, such as smartphones and laptops, the rules are stricter after the first 15 days.
+    .explanation = Your contract is with the seller, and in Russia and the EU the seller answers for a faulty product: it must accept it and, if needed, check its quality. The manufacturer's service centre is your option, not your obligation. What you can ask for depends on the law: in Russia, for an ordinary product like a kettle, you choose a repair, a replacement, a price reduction or a refund (for technically complex goods, such as smartphones, the rules are stricter after the first 15 days); in the EU you usually ask for a repair or a replacement first.
 remedy--to-seller = Make my claim to the shop
-    .feedback = Right. The seller must accept the faulty product, and for a kettle you choose what to ask for: a repair, a replacement, a price reduction or a refund. The manufacturer's service centre is your option, not your obligation.
+    .feedback = Right. The seller must accept the faulty product. The manufacturer's service centre is your option, not your obligation, and a shop that sends you there is shifting its own duty onto you.
 remedy--to-service = OK, go to the service centre
     .feedback = You can, but you don't have to: the law lets you make your claim to the seller who sold you the product. Besides, a service centre usually only repairs, and you may want a replacement or your money back.
 remedy--only-repair = Warranty means repair only; agree
-    .feedback = Not only. For an ordinary product you choose: a repair, a replacement, a price reduction or a refund. There are limits for technically complex goods, but an electric kettle isn't on that list.
+    .feedback = Not necessarily. Under Russian law, for an ordinary product like a kettle you choose: a repair, a replacement, a price reduction or a refund. Elsewhere the order may differ, but the choice is rarely "repair only".
 
 ## describe
 
@@ -65,16 +65,16 @@ describe--emotions = Say what I think of their product
 
 ## write-claim
 
-write-claim = Write the text of your claim. The facts: the kettle was bought on 14 October at a home appliance shop on Sadovaya Street for 3,490 roubles, paid by card; the receipt is lost. Since 12 March it switches off 10 to 20 seconds after being turned on, and the water doesn't heat. You want your money back.
+write-claim = Write the text of your claim. The facts: the kettle was bought on 14 October at a home appliance shop on Park Street for 49.90, paid by card; the receipt is lost. Since 12 March it switches off 10 to 20 seconds after being turned on, and the water doesn't heat. You want your money back.
     .hint = To whom and from whom, what was bought and when, what the fault is, what you want, date and signature.
-    .explanation = Say who the claim is addressed to (the seller's name is on the shop sign, on the consumer information board or on its website) and who it's from (your full name and a phone number or address for the reply). State what was bought, when and for how much, and what proves it; what the fault is and since when; and what you want. Add that you're ready to hand the product over for a check, then date and sign it. Make two copies: one for the seller, and one for their acknowledgement of receipt.
+    .explanation = Say who the claim is addressed to (the seller's legal name is usually on its website, the receipt or a notice in the shop) and who it's from (your full name and a phone number or address for the reply). State what was bought, when and for how much, and what proves it; what the fault is and since when; and what you want. Add that you're ready to hand the product over for a check, then date and sign it. Make two copies: one for the seller, and one for their acknowledgement of receipt.
     .feedback =
         Thank you! Compare your text with this example:
-        To: the seller, ... LLC, home appliance shop on Sadovaya Street
-        From: Anna Ivanova, phone ...
+        To: the seller, ... Ltd, home appliance shop on Park Street
+        From: Anna Brown, phone ...
         Claim
-        On 14 October I bought an electric kettle from you for 3,490 roubles and paid by card (a copy of my bank statement is attached). Since 12 March the kettle switches off 10 to 20 seconds after being turned on and the water doesn't heat; this happens every time. The fault appeared within the warranty period.
-        Under the Consumer Rights Protection Law, I ask you to refund the 3,490 roubles I paid within 10 days. I'm ready to hand the kettle over for a quality check, and I ask you to tell me when and where it will take place.
+        On 14 October I bought an electric kettle from you for 49.90 and paid by card (a copy of my bank statement is attached). Since 12 March the kettle switches off 10 to 20 seconds after being turned on and the water doesn't heat; this happens every time. The fault appeared within the warranty period.
+        I ask you to refund the 49.90 I paid within the time the law sets. I'm ready to hand the kettle over for a quality check, and I ask you to tell me when and where it will take place.
         Date, signature
 
 ## hand-in
@@ -93,17 +93,23 @@ hand-in--messenger = Send a photo to the shop's messenger
 
 ## deadlines
 
-deadlines = The seller accepted your claim on 15 March. How long does it have to refund you?
-    .hint = For refunding a faulty product, the law gives the seller very little time.
-    .explanation = In Russia, a seller must, as a rule, meet a claim for a refund for a faulty product within 10 days of receiving it. A replacement is usually due within 7 days (longer if an extra check is needed), and a repair must not take more than 45 days. A quality check, as a rule, fits within these same deadlines. For delays, the law provides a penalty of 1% of the product's price per day.
-deadlines--when-ready = When the service centre has checked it
-    .feedback = A check doesn't give the seller unlimited time: as a rule, it happens within the same 10 days. The deadline counts from the day the seller received your claim.
-deadlines--forty-five = Within 45 days
-    .feedback = 45 days is the maximum for a repair, not for a refund. If you're asking for your money back, the deadline is, as a rule, 10 days from the day the claim was received.
-deadlines--shop-rules = Per the shop's rules: 30 days
-    .feedback = A shop's own rules can't leave you worse off than the law does. If they set a longer deadline, the law applies: for a refund, as a rule, 10 days.
-deadlines--ten-days = As a rule, within 10 days
-    .feedback = Right. A seller must, as a rule, meet a refund claim for a faulty product within 10 days of receiving it. Note when the deadline runs out: if it's missed, you can demand a penalty.
+deadlines = The seller accepted your claim on 15 March. The assistant says: "We'll call you when it's sorted." What do you do?
+    .hint = From which day does the seller's time run, and who decides how long it is?
+    .explanation = The seller's deadline counts from the day it received your claim, not from the day its check ends or the day it calls you. { $faulty-goods-deadlines } Note the date your deadline runs out. If it passes, remind the seller in writing, quoting your claim and its date.
+deadlines--when-ready = Wait for the call, however long
+    .feedback = Let's see what an open-ended wait turns into.
+deadlines--call-daily = Call the shop daily to hurry them
+    .feedback = Daily calls wear you out and leave no record of anything. Find out the legal deadline, note the date it runs out, and if it passes, send a written reminder quoting your claim.
+deadlines--shop-rules = Go by the deadline in the shop's rules
+    .feedback = A shop's own rules can't leave you worse off than the law. Find out the legal deadline: it counts from 15 March, the day the seller received your claim.
+deadlines--note-date = Note the legal deadline from 15 March
+    .feedback = Right. The deadline counts from the day the seller received your claim, so 15 March is your starting point. { $faulty-goods-deadlines } Write down the date it runs out, and if it's missed, remind the seller in writing.
+
+## long-wait
+
+long-wait = Six weeks later, nobody has called. When you ring, you hear: "Your kettle is still in the queue for a check." You didn't note a deadline, so you have nothing to point to, and every week of waiting is another week without the kettle or the money.
+    .hint = Press Next to go back to the question.
+    .explanation = The deadline counts from the day the claim was received, whatever the seller says about queues. Knowing it from day one lets you remind the seller in time, in writing.
 
 ## seller-reply
 
@@ -115,52 +121,52 @@ seller-reply = A seller may agree at once, but often it first wants to check the
 
 refused = The seller replies: "You broke it yourself; this isn't covered by the warranty." It hasn't done any quality check. What do you do?
     .hint = What must a refusal be based on, and what can you do if you disagree?
-    .explanation = During the warranty period, it's up to the seller to prove you caused the fault, and words alone aren't enough. Ask for a written reply to your claim. If you disagree about the cause of the fault, the seller must arrange an expert examination at its own expense; you may attend it and challenge its findings. If the seller refuses without grounds or stays silent, you can complain to Rospotrebnadzor and go to court, where the seller may also have to pay a penalty and a fine.
+    .explanation = In many countries, during the warranty period (in the EU, during the first year), it's up to the seller to prove you caused the fault, and words alone aren't enough. Ask for a written reply to your claim. If you disagree about the cause, ask for an independent expert examination; in Russia the seller must arrange it at its own expense, and you may attend it and challenge its findings. If the seller refuses without grounds or stays silent, you can complain to { $consumer-watchdog } and go to court.
 refused--give-up = Arguing is pointless; let it go
     .feedback = "You broke it yourself" proves nothing without a check. During the warranty period, it's the seller who has to prove you're at fault. Your claim is already in, so the next step is to demand a check or an expert examination.
 refused--review = Post an angry review and move on
-    .feedback = A review may warn other buyers, but it won't get your money back. First secure your position: the seller's written reply, an expert examination, a complaint to Rospotrebnadzor or a lawsuit.
+    .feedback = A review may warn other buyers, but it won't get your money back. First secure your position: the seller's written reply, an expert examination, then a complaint to { $consumer-watchdog } or a court.
 refused--in-writing = Ask for a written reply and an expert
-    .feedback = Right. Blaming you for the fault must be backed by a check, and if you disagree about the cause, by an expert examination at the seller's expense. With a written refusal, you can complain to Rospotrebnadzor or go to court.
+    .feedback = Right. Blaming you for the fault must be backed by a check, and if you disagree about the cause, by an expert examination. With a written refusal in hand, you can complain to { $consumer-watchdog } or go to court.
 
 ## inspection
 
 inspection = Another outcome: the seller says: "Leave the kettle with us and we'll do a quality check." What do you do?
     .hint = How will you prove later exactly what you left and in what condition?
-    .explanation = A quality check is the seller's legal right, and the seller carries it out at its own expense. When you leave the product, get an acceptance document: what was accepted, its condition and what came with it, the fault you reported, and the date. You have the right to attend the check, so ask to be told when and where it will take place, and to get the result in writing. If you disagree with it, you can demand an expert examination; you'd only pay for it if it shows you caused the fault.
+    .explanation = Checking the product is the seller's right, and the seller pays for it. When you leave the product, get an acceptance document: what was accepted, its condition and what came with it, the fault you reported, and the date. Ask to be told when and where the check will take place (in Russia you have the right to attend) and to get the result in writing. If you disagree with it, you can ask for an expert examination; in Russia you'd only pay for it if it shows you caused the fault.
 inspection--no-paper = Just leave it: no paperwork needed
     .feedback = Without a document, you can't prove that you handed in the kettle, when, or in what condition. Ask for an acceptance document: what was accepted, its condition, the fault reported and the date.
 inspection--act-attend = Get an acceptance note, attend the check
     .feedback = Right. The acceptance document should state what was accepted, its condition and what came with it, the fault reported and the date. Ask to be told when the check takes place and to get its results in writing.
 inspection--refuse-check = Refuse: refund me right away
-    .feedback = A quality check is the seller's legal right, and refusing it can drag the dispute out. It's better to take part: leave the product against an acceptance document and ask to be told when the check will be.
+    .feedback = Checking the product is the seller's right, and refusing it can drag the dispute out. It's better to take part: leave the product against an acceptance document and ask to be told when the check will be.
 inspection--pay-check = Pay for the check since they ask
-    .feedback = The seller carries out the check at its own expense. You might have to pay only for an expert examination, and only if it shows that you caused the fault.
+    .feedback = The seller checks the product at its own expense. In Russia, you might have to pay only for an expert examination, and only if it shows that you caused the fault.
 
 ## good-return
 
-good-return = A different story, with nothing broken. You bought a jacket, and at home realised it's too small. A week has passed, you haven't worn it, and the tags are still on. What do you do?
-    .hint = How long does the law give you to exchange or return an item that simply doesn't suit you?
-    .explanation = In Russia, a non-food item of proper quality can be exchanged within 14 days, not counting the day of purchase, if it hasn't been used and has kept its appearance, tags and seals. If there's no suitable replacement, you can get your money back; many shops refund at once. The rule doesn't apply to goods on the government's list, such as underwear, perfume and cosmetics. Online purchases have their own return rules.
-good-return--fourteen = Take it back within the 14 days
-    .feedback = Right. You're in time: 14 days, not counting the day of purchase. Bring the jacket with its tags and proof of purchase. By law you can exchange it for one that fits, and if there's none, get your money back; many shops refund at once.
+good-return = A different story, with nothing broken. You bought a jacket in a shop, and at home realised it's too small. A week has passed, you haven't worn it, and the tags are still on. What do you do?
+    .hint = What decides whether the shop takes it back, and until when?
+    .explanation = { $return-policy } In every case, an unworn item with its tags and proof of purchase, brought back early, is the easiest to return.
+good-return--return-now = Check the rules and take it back now
+    .feedback = Right. Don't wait. { $return-policy } Bring the jacket unworn, with its tags and proof of purchase.
 good-return--sale-item = Can't return it: it was on sale
-    .feedback = A discount doesn't by itself take away your right to an exchange or refund. What matters is that the jacket hasn't been worn, the tags are on, and 14 days haven't passed.
+    .feedback = A discount doesn't by itself take away a right to exchange or return, where the law or the shop gives one. What matters is that the jacket is unworn, the tags are on, and you're within the deadline.
 good-return--wear-more = Wear it a bit: it may stretch
-    .feedback = If you wear the jacket outdoors, it's no longer unworn, and returning it becomes much harder. Meanwhile, the 14 days keep running. Decide now, trying it on at home with the tags still on.
+    .feedback = Once you've worn the jacket outdoors, it's no longer unworn, and a return becomes much harder. Meanwhile, the deadline keeps running. Decide now, trying it on at home with the tags still on.
 good-return--any-time = Return it whenever: no rush
-    .feedback = Timing matters: 14 days, not counting the day of purchase. After that, the shop doesn't have to take back a non-faulty item, unless its own rules are more generous than the law.
+    .feedback = Timing matters. { $return-policy }
 
 ## done
 
-done = Done! You know your part in warranty repairs and returns: the seller answers for the product's quality, while the proof, a clear written claim and keeping track of deadlines are up to you.
+done = Done! That's your part in warranty repairs and returns: the seller answers for the product's quality, while the proof, a clear written claim and keeping track of deadlines are up to you.
 done--keep-proof = Keep the receipt or other proof of purchase for the whole warranty period
-done--no-receipt = Remember: without a receipt you keep your rights; a bank statement or witnesses can prove the purchase
+done--no-receipt = Remember: a lost receipt rarely means lost rights; a bank statement or the order in the app can prove the purchase
 done--no-box = Bring a faulty product even without its box, but don't take it apart yourself
-done--your-choice = For ordinary goods, you choose: repair, replacement, price reduction or refund
+done--your-choice = Ask the seller, not the service centre; know what your law lets you ask for
 done--symptoms = Describe the fault: what happens, since when and how often
 done--in-writing = Make your claim in writing and keep a copy marked as received
-done--deadlines = Watch the deadlines: a refund usually within 10 days, a repair no longer than 45
+done--deadlines = Note the day the seller got your claim and the deadline that runs from it
 done--refusal = Answer a verbal refusal by asking for a written reply and an expert examination
 done--check-act = When leaving a product for a check, get an acceptance document and ask to attend
-done--fourteen = Exchange or return a non-faulty item that doesn't suit you within 14 days
+done--in-time = Return a non-faulty item early, unworn, with its tags, within the deadline

@@ -744,9 +744,11 @@ def test_fluent_syntax_error(project: Project, old: str, new: str, expected: lis
 def test_unknown_variable(project: Project) -> None:
     project.edit(EN, "{ $contact }", "{ $name }")
     assert project.problems() == [
-        "locales/en/demo.ftl:4: unknown variable $name (available: $consumer-law, $contact, "
-        "$crisis-line, $dispute-deadline, $emergency, "
-        "$ombudsman, $provider, $provider-app, $provider-website, $regulator, $support-channels)"
+        "locales/en/demo.ftl:4: unknown variable $name (available: $consumer-law, "
+        "$consumer-watchdog, $contact, $crisis-line, $dispute-deadline, $emergency, "
+        "$faulty-goods-deadlines, $ombudsman, $provider, $provider-app, $provider-website, "
+        "$regulator, $return-policy, $service-cancellation, $support-channels, "
+        "$telemedicine-rule)"
     ]
 
 
@@ -792,9 +794,11 @@ def test_several_errors_in_one_scenario_all_reported(project: Project) -> None:
     project.delete(RU, "done--item = Запомнить главное")
     project.append(RU, "pick--wait = Ждать\n")
     assert project.problems() == [
-        "locales/en/demo.ftl:4: unknown variable $name (available: $consumer-law, $contact, "
-        "$crisis-line, $dispute-deadline, $emergency, "
-        "$ombudsman, $provider, $provider-app, $provider-website, $regulator, $support-channels)",
+        "locales/en/demo.ftl:4: unknown variable $name (available: $consumer-law, "
+        "$consumer-watchdog, $contact, $crisis-line, $dispute-deadline, $emergency, "
+        "$faulty-goods-deadlines, $ombudsman, $provider, $provider-app, $provider-website, "
+        "$regulator, $return-policy, $service-cancellation, $support-channels, "
+        "$telemedicine-rule)",
         'locales/en/demo.ftl:9: message "ask--wrong" needs a .feedback attribute',
         'locales/ru/demo.ftl:17: unexpected message "pick--wait": '
         "no step, option or item has this id",

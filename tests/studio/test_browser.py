@@ -106,8 +106,9 @@ def test_list_shows_every_scenario_and_its_state(
 ) -> None:
     page.goto(served.url + "?ui=en")
     rows = page.locator("table.scenarios tbody tr")
-    assert rows.count() == len(library(served).scenarios) == 8
-    assert "8 scenario(s) valid, 0 error(s), 0 warning(s)" in page.locator(".summary").inner_text()
+    assert rows.count() == len(library(served).scenarios) == 10
+    summary = page.locator(".summary").inner_text()
+    assert "10 scenario(s) valid, 0 error(s), 0 warning(s)" in summary
     assert page.locator('tr[data-scenario="atm-withdrawal"] .state').inner_text() == "✓ valid"
     page.screenshot(path=str(tmp_path / "list.png"), full_page=True)
 

@@ -52,7 +52,7 @@ def test_a_broken_file_keeps_its_last_good_version_and_others_update(tmp_path: P
     scenarios, locales = copy_content(tmp_path)
     workspace = Workspace(scenarios, locales)
     first = workspace.reload()
-    assert not first.problems() and len(first.library.scenarios) == 8
+    assert not first.problems() and len(first.library.scenarios) == 10
     good = first.library.scenarios["atm-withdrawal"]
     yaml = scenarios / "atm-withdrawal.yaml"
     yaml.write_text(yaml.read_text().replace("kind: info", "kind: nope", 1))
