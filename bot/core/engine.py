@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from bot.core import actions, events, keys
+from bot.core.learning import Confidence
 from bot.core.menu import menu_button
 from bot.core.model import ChoiceStep, EndStep, InfoStep, QuestionStep, Step, TextStep
 from bot.core.progress import (
@@ -64,8 +65,13 @@ class _Turn:
             )
         )
 
-    def say(self, *parts: Text, buttons: tuple[tuple[Button, ...], ...] = ()) -> None:
-        self.replies.append(Reply(parts=parts, buttons=buttons))
+    def say(
+        self,
+        *parts: Text,
+        buttons: tuple[tuple[Button, ...], ...] = (),
+        step: str | None = None,
+    ) -> None:
+        self.replies.append(Reply(parts=parts, buttons=buttons, step=step))
 
     def result(self) -> Result:
         return Result(self.progress, tuple(self.replies), tuple(self.facts))
@@ -196,6 +202,9 @@ class _Turn:
         option = next((o for o in step.options if o.id == inp.option), None)
         if option is None:
             return self.stale()
+        asks = self.scenario.asks_confidence(step.id)
+        if asks and inp.confidence is None:
+            return self.ask_confidence(step.id, option.id)
         p = self.progress
         correct = option.correct if isinstance(step, QuestionStep) else None
         self.record(
@@ -204,6 +213,7 @@ class _Turn:
             correct=correct,
             attempt=p.attempts + 1,
             elapsed_ms=max(0, self.inp.now_ms - p.shown_at_ms),
+            confidence=inp.confidence.value if asks and inp.confidence else None,
         )
         feedback = self.text(keys.option(step.id, option.id), keys.FEEDBACK)
         target = option_target(step, option)
@@ -220,6 +230,25 @@ class _Turn:
             return self.show(feedback, self.ui("try-again"))
         self.record(events.AnswerRevealed, attempt=attempts)
         self.reveal_and_go_on(step, feedback)
+
+    def ask_confidence(self, step_id: str, option_id: str) -> None:
+        """ "How sure are you?" before the feedback, so a confidently wrong answer is known
+        as such. Nothing is recorded yet: the second tap carries the answer. Both buttons
+        fit one row on any phone; the question's own message keeps its full-width options."""
+        sid, ver = self.scenario.id, self.scenario.version
+        self.say(
+            self.ui("confidence-prompt"),
+            buttons=(
+                tuple(
+                    Button(self.ui(label), actions.Answer(sid, ver, step_id, option_id, sure))
+                    for label, sure in (
+                        ("button-sure", Confidence.SURE),
+                        ("button-guessing", Confidence.GUESSING),
+                    )
+                ),
+            ),
+            step=step_id,
+        )
 
     def reveal_and_go_on(self, step: QuestionStep, *lead: Text) -> None:
         """The right answer and why, then the step it leads to. Its own feedback is not

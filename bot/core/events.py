@@ -45,13 +45,15 @@ class StepShown(Event):
 
 @dataclass(frozen=True, kw_only=True)
 class AnswerGiven(Event):
-    """answer_given: an option chosen, whether it was right, which attempt, time since shown."""
+    """answer_given: an option chosen, whether it was right, which attempt, time since shown,
+    and on a question that asks for it, how sure the learner said they were."""
 
     kind: ClassVar[str] = "answer_given"
     option: str
     correct: bool | None
     attempt: int
     elapsed_ms: int
+    confidence: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -127,6 +129,50 @@ class BotBlocked(Event):
     kind: ClassVar[str] = "bot_blocked"
 
 
+@dataclass(frozen=True, kw_only=True)
+class ReviewAnswered(Event):
+    """review_answered: a question answered in a spaced review message, days after the run.
+    `step` is the question, `run` the run in which it entered review."""
+
+    kind: ClassVar[str] = "review_answered"
+    option: str
+    correct: bool
+    review: int
+    """1 for the question's first review, 2 for the second..."""
+    elapsed_days: int
+    """Whole days since the learner last answered this question (in the run or a review)."""
+    scheduled_days: int
+    """The interval the schedule had planned; more than `elapsed_days` never, less when the
+    review went out late (quiet hours, a busy outbox)."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class FollowupAsked(Event):
+    """followup_asked: "Did you manage to ...?" sent, `after_days` after the run completed.
+    `run` is the completed run; `step` is None (no step: the run is over)."""
+
+    kind: ClassVar[str] = "followup_asked"
+    after_days: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class FollowupAnswered(Event):
+    """followup_answered: Yes (`done`), Not yet (`not_yet`) or Something went wrong
+    (`problem`), for the completed `run`; `step` is None."""
+
+    kind: ClassVar[str] = "followup_answered"
+    outcome: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class FollowupProblem(Event):
+    """followup_problem: what went wrong, after `followup_answered` with `problem`: one of
+    the scenario's problem ids, or `other`; `step` is None."""
+
+    kind: ClassVar[str] = "followup_problem"
+    problem: str
+
+
 _DETAILS: dict[type[Event], tuple[str, ...]] = {}
 
 
@@ -153,5 +199,9 @@ CATALOGUE: tuple[type[Event], ...] = (
     LanguageChanged,
     Rated,
     BotBlocked,
+    ReviewAnswered,
+    FollowupAsked,
+    FollowupAnswered,
+    FollowupProblem,
 )
 BY_KIND: dict[str, type[Event]] = {cls.kind: cls for cls in CATALOGUE}

@@ -7,8 +7,10 @@ DESCRIPTION = "description"
 HINT = "hint"
 EXPLANATION = "explanation"
 FEEDBACK = "feedback"
+HELP = "help"
+FOLLOWUP = "followup"
 SEPARATOR = "--"
-RESERVED_STEP_IDS = frozenset({TITLE, DESCRIPTION, "objective"})
+RESERVED_STEP_IDS = frozenset({TITLE, DESCRIPTION, "objective", FOLLOWUP})
 
 VARIABLES = frozenset({"contact"})
 """Variables a scenario text may use; the transport provides them when rendering."""
@@ -28,3 +30,7 @@ def option(step_id: str, option_id: str) -> str:
 
 def checklist_item(step_id: str, item_id: str) -> str:
     return f"{step_id}{SEPARATOR}{item_id}"
+
+
+def followup_problem(problem_id: str) -> str:
+    return f"{FOLLOWUP}{SEPARATOR}{problem_id}"

@@ -214,6 +214,8 @@ def _lengths(
         if isinstance(s, QuestionStep | ChoiceStep)
         for o in s.options
     }
+    if spec.followup is not None:
+        labels |= {keys.followup_problem(p) for p in spec.followup.problems}
     lengths: dict[TextRef, dict[str, tuple[int, int]]] = {}
     for key in expected_keys(spec):
         for locale, ftl in files.items():

@@ -25,6 +25,11 @@ class Settings(_Strict):
         le=10,
         description="Wrong attempts at a question before the right answer is shown.",
     )
+    confidence: bool = Field(
+        False,
+        description='Ask "sure or guessing?" after each answer to a question, before its '
+        "feedback; a question's own `confidence` overrides it.",
+    )
 
 
 class Option(_Strict):
@@ -56,6 +61,11 @@ class QuestionStep(_StepBase):
     kind: Literal["question"]
     options: list[Option] = Field(min_length=2, max_length=8)
     next: Id | None = Field(None, description="Default step after a correct answer.")
+    confidence: bool | None = Field(
+        None,
+        description='Ask "sure or guessing?" after the answer to this question; when absent, '
+        "`settings.confidence` decides.",
+    )
 
 
 class ChoiceStep(_StepBase):
@@ -82,6 +92,20 @@ class EndStep(_StepBase):
     checklist: list[Id] = Field(min_length=1, max_length=12)
 
 
+class Followup(_Strict):
+    """Some days after completing the scenario: "Did you manage to ...?", and for "something
+    went wrong" the problems a learner can pick, each with its own help text."""
+
+    after_days: int = Field(
+        ge=1, le=90, description="Days after the run is completed before the question is sent."
+    )
+    problems: list[Id] = Field(
+        min_length=1,
+        max_length=7,
+        description="What may have gone wrong; each needs a `followup--<id>` label with .help.",
+    )
+
+
 Step = Annotated[
     InfoStep | QuestionStep | ChoiceStep | TextStep | EndStep, Field(discriminator="kind")
 ]
@@ -103,3 +127,6 @@ class ScenarioSpec(_Strict):
     start: Id | None = Field(None, description="First step; defaults to the first in the list.")
     settings: Settings = Field(default_factory=lambda: Settings(reveal_after=2))
     steps: list[Step] = Field(min_length=1)
+    followup: Followup | None = Field(
+        None, description="A question about doing it for real, some days after completing."
+    )

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from bot.core.learning import Confidence
+
 
 class Status(StrEnum):
     NEW = "new"
@@ -51,11 +53,14 @@ class Restart(Input):
 
 @dataclass(frozen=True, kw_only=True)
 class Choose(Input):
-    """Press an option button that was shown for `step` of scenario `version`."""
+    """Press an option button that was shown for `step` of scenario `version`. On a question
+    that asks for confidence, the first press (`confidence` None) only asks "sure or
+    guessing?"; the second carries the answer with it."""
 
     step: str
     option: str
     version: str
+    confidence: Confidence | None = None
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -6,6 +6,7 @@ import hashlib
 from collections import deque
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from bot.core.model import (
     ChoiceStep,
@@ -23,8 +24,27 @@ def structural_version(spec: ScenarioSpec) -> str:
     """A short hash of the structure: comment or text edits keep it, any structural change not."""
     if spec.version is not None:
         return str(spec.version)
-    digest = hashlib.sha256(spec.model_dump_json(exclude={"version"}).encode()).hexdigest()
-    return f"h{digest[:7]}"
+    dumped = spec.model_dump_json(exclude=_unset_later_fields(spec))
+    return f"h{hashlib.sha256(dumped.encode()).hexdigest()[:7]}"
+
+
+def _unset_later_fields(spec: ScenarioSpec) -> dict[str, Any]:
+    """`version`, and fields added after computed versions were in use while they hold their
+    defaults: adding a field to the format must not start new statistics for every scenario
+    that does not use it. Setting one changes the hash, like any structural change."""
+    exclude: dict[str, Any] = {"version": True}
+    if spec.followup is None:
+        exclude["followup"] = True
+    if not spec.settings.confidence:
+        exclude["settings"] = {"confidence": True}
+    silent = {
+        i: {"confidence": True}
+        for i, step in enumerate(spec.steps)
+        if isinstance(step, QuestionStep) and step.confidence is None
+    }
+    if silent:
+        exclude["steps"] = silent
+    return exclude
 
 
 def option_target(step: QuestionStep | ChoiceStep, option: Option) -> str | None:
@@ -162,6 +182,15 @@ class Scenario:
             ahead=remaining(start, steps),
             attributes=dict(attributes or {}),
         )
+
+    def asks_confidence(self, step_id: str) -> bool:
+        """Whether answering this question asks "sure or guessing?" (never for other steps)."""
+        step = self.steps.get(step_id)
+        if not isinstance(step, QuestionStep):
+            return False
+        if step.confidence is not None:
+            return step.confidence
+        return self.spec.settings.confidence
 
     def has(self, key: str, attribute: str) -> bool:
         return attribute in self.attributes.get(key, frozenset())

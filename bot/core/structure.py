@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from bot.core import actions, keys
+from bot.core.learning import OTHER_PROBLEM
 from bot.core.model import ChoiceStep, EndStep, QuestionStep, ScenarioSpec
 from bot.core.problems import did_you_mean
 from bot.core.scenario import Scenario, option_target, successors
@@ -63,6 +64,16 @@ def _ids(spec: ScenarioSpec, file_name: str) -> Iterator[Finding]:
                 "checklist item",
                 f' in step "{step.id}"',
             )
+    if spec.followup is not None:
+        problems = spec.followup.problems
+        yield from _duplicates(problems, lambda j: ("followup", "problems", j), "problem")
+        for j, problem in enumerate(problems):
+            if problem == OTHER_PROBLEM:
+                yield (
+                    ("followup", "problems", j),
+                    f'problem "{OTHER_PROBLEM}" is taken by the "Something else" button, which '
+                    "every follow-up has: pick another word or leave it out",
+                )
 
 
 def _duplicates(
@@ -176,4 +187,15 @@ def _callbacks(spec: ScenarioSpec, scenario: Scenario) -> Iterator[Finding]:
                         f"button data would be {size} bytes, over Telegram's "
                         f"{actions.CALLBACK_LIMIT}: shorten the scenario, step or option id"
                     ),
+                )
+    if spec.followup is not None:
+        run = int("9" * actions.RUN_ROOM)
+        for j, problem in enumerate([*spec.followup.problems, OTHER_PROBLEM]):
+            pressed = actions.FollowupProblem(spec.id, version, run, problem)
+            size = len(actions.encode(pressed).encode())
+            if size > actions.CALLBACK_LIMIT:
+                yield (
+                    ("followup", "problems", j) if problem != OTHER_PROBLEM else ("followup",),
+                    f"follow-up button data would be {size} bytes, over Telegram's "
+                    f"{actions.CALLBACK_LIMIT}: shorten the scenario id or the problem id",
                 )

@@ -90,6 +90,12 @@ def expected_keys(spec: ScenarioSpec) -> dict[str, Expected]:
                     out[keys.checklist_item(step.id, item)] = Expected(
                         ("steps", i, "checklist", j)
                     )
+    if spec.followup is not None:
+        out[keys.FOLLOWUP] = Expected(("followup",))
+        for j, problem in enumerate(spec.followup.problems):
+            out[keys.followup_problem(problem)] = Expected(
+                ("followup", "problems", j), required=frozenset({keys.HELP})
+            )
     return out
 
 

@@ -12,6 +12,7 @@ from pydantic_core import ErrorDetails
 from bot.core.model import (
     ChoiceStep,
     EndStep,
+    Followup,
     InfoStep,
     Option,
     QuestionStep,
@@ -97,6 +98,7 @@ def message(error: ErrorDetails) -> str:
             example = {
                 "steps": 'a step should be fields such as "id: intro" and "kind: info"',
                 "options": 'an option should be fields such as "id: right"',
+                "followup": '"followup" should be fields such as "after_days: 3"',
             }.get(parent, f'"{name}" should be fields such as "reveal_after: 2"')
             return f"{example} on lines of their own, not {value!r}"
         case "int_type" | "int_parsing" | "int_from_float":
@@ -135,13 +137,16 @@ def _list_size(loc: Loc, name: str, kind: str, ctx: dict[str, Any]) -> str:
     limit = int(ctx.get("min_length" if kind == "too_short" else "max_length", 0))
     actual = ctx.get("actual_length")
     step_kind = next((p for p in loc if isinstance(p, str) and p in KINDS), "")
-    owner = {"options": _A_KIND.get(step_kind, "a step"), "checklist": "an end step"}.get(
-        name, "a scenario"
-    )
+    owner = {
+        "options": _A_KIND.get(step_kind, "a step"),
+        "checklist": "an end step",
+        "problems": "a follow-up",
+    }.get(name, "a scenario")
     noun = {"options": "options", "checklist": "checklist items"}.get(name, name)
     count = _NUMBERS[limit] if limit < len(_NUMBERS) else str(limit)
     if limit == 1:
-        noun = {"options": "option", "checklist": "checklist item", "steps": "step"}[name]
+        singular = {"options": "option", "checklist": "checklist item", "steps": "step"}
+        noun = singular.get(name, name.removesuffix("s"))
     if kind == "too_short":
         return f"{owner} needs at least {count} {noun}"
     return f"{owner} has at most {count} {noun}, not {actual}"
@@ -159,6 +164,8 @@ def _model_at(loc: Loc) -> type[BaseModel] | None:
         return ScenarioSpec
     if names[0] == "settings":
         return Settings
+    if names[0] == "followup":
+        return Followup
     if names[0] == "steps":
         if "options" in names:
             return Option

@@ -130,3 +130,43 @@ stats-blocked = { $count ->
   } blocked the bot (not counted as drop-off).
 stats-report-caption = The full report: open this file in a browser.
 stats-bad-period = I don't understand the period “{ $period }”. Try /stats, /stats 7d or /stats 2026-01-31.
+
+## ─── Learning loop: confidence, spaced review, follow-up (bot/core/engine.py, review.py,
+## followup.py). Kept together at the end of the file to ease merging.
+
+## Confidence: asked after the answer is chosen, before its feedback
+confidence-prompt = How sure are you?
+button-sure = 👍 Sure
+button-guessing = 🤷 Guessing
+
+## Spaced review
+review-header = 🔁 Quick review: “{ $title }”. { $count ->
+    [one] One question
+   *[other] { $count } questions
+  } from this topic, to keep it fresh.
+review-next = { $days ->
+    [1] I will ask this one again tomorrow.
+   *[other] I will ask this one again in { $days } days.
+  }
+review-already-answered = You have already answered this one.
+review-gone = This question has been removed from the topic, so it will not come back.
+button-stop-reviews = 🔕 Stop reviews
+reviews-stopped = Done: no more reviews.
+
+## Follow-up: doing it for real
+followup-intro = { $days ->
+    [1] Yesterday you went through “{ $title }”.
+    [one] { $days } day ago you went through “{ $title }”.
+   *[other] { $days } days ago you went through “{ $title }”.
+  }
+followup-yes = ✅ Yes
+followup-not-yet = ⏳ Not yet
+followup-problem = ⚠️ Something went wrong
+followup-done = 🎉 Well done! That is exactly what the topic was for. Thank you for telling me.
+followup-not-yet-reply = No problem: when the moment comes, you will know what to do. Would you like to go through the topic again first?
+button-refresh-topic = 🔁 Go through it again
+followup-which-problem = What happened?
+followup-other = Something else
+followup-other-reply = Sorry it did not work out. A person will help: { $contact }.
+followup-more-help = If this does not solve it, a person will help: { $contact }.
+followup-outdated = That answer is no longer on the list. Please choose again.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core import actions
+from bot.core.learning import Confidence, Outcome
 
 
 @pytest.mark.parametrize(
@@ -21,6 +22,14 @@ from bot.core import actions
         actions.Language("ru"),
         actions.Forget(True),
         actions.Forget(False),
+        actions.Answer("atm-withdrawal", "1", "protect-pin", "cover", Confidence.SURE),
+        actions.Answer("atm-withdrawal", "1", "protect-pin", "cover", Confidence.GUESSING),
+        actions.ReviewAnswer("atm-withdrawal", "2", "protect-pin", "cover"),
+        actions.StopReviews(),
+        actions.FollowupAnswer("atm-withdrawal", "2", 3, Outcome.DONE),
+        actions.FollowupAnswer("atm-withdrawal", "2", 12, Outcome.NOT_YET),
+        actions.FollowupAnswer("atm-withdrawal", "2", 1, Outcome.PROBLEM),
+        actions.FollowupProblem("atm-withdrawal", "2", 1, "card-kept"),
     ],
 )
 def test_round_trip(action: actions.Action) -> None:
@@ -44,7 +53,23 @@ def test_round_trip(action: actions.Action) -> None:
         "a:s:1:step:opt:extra",
         "\x00",
         "l:",
+        "s:extra",
+        "u:s:1:0:y",
+        "u:s:1:01:y",
+        "u:s:1:-1:y",
+        "u:s:1:x:y",
+        "u:s:1:1:maybe",
+        "w:s:1::card-kept",
+        "w:s:1:²:card-kept",
     ],
 )
 def test_forged_data_is_rejected(data: str) -> None:
     assert actions.decode(data) is None
+
+
+def test_confidence_costs_no_byte() -> None:
+    """A scenario whose answers fit in 64 bytes fits with confidence turned on."""
+    plain = actions.Answer("s", "1", "step", "option")
+    for confidence in Confidence:
+        sure = actions.Answer("s", "1", "step", "option", confidence)
+        assert len(actions.encode(sure)) == len(actions.encode(plain))
