@@ -173,6 +173,28 @@ class FollowupProblem(Event):
     problem: str
 
 
+@dataclass(frozen=True, kw_only=True)
+class ReminderSent(Event):
+    """reminder_sent: the one "you stopped at step k of n" message, hours after the learner
+    left `run` at `step` (still active). Not activity in the run: the learner did nothing."""
+
+    kind: ClassVar[str] = "reminder_sent"
+    shown: int
+    """k: the steps the learner had seen in the run."""
+    total: int
+    """n: the steps a run of this scenario shows in all (its own path's estimate)."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class ReviewSent(Event):
+    """review_sent: a question went out in a spaced review message; `step` is the question,
+    `run` the run in which it entered review. Not activity in the run."""
+
+    kind: ClassVar[str] = "review_sent"
+    review: int
+    """1 for the question's first review, 2 for the second..."""
+
+
 _DETAILS: dict[type[Event], tuple[str, ...]] = {}
 
 
@@ -203,5 +225,7 @@ CATALOGUE: tuple[type[Event], ...] = (
     FollowupAsked,
     FollowupAnswered,
     FollowupProblem,
+    ReminderSent,
+    ReviewSent,
 )
 BY_KIND: dict[str, type[Event]] = {cls.kind: cls for cls in CATALOGUE}

@@ -56,9 +56,14 @@ def to_input(action: actions.Action, locale: str, now_ms: int) -> tuple[str, Inp
     """The one mapping from a pressed scenario button to the engine's input (and the
     scenario it is for); None for buttons that are not about a scenario step."""
     match action:
-        case actions.Answer(scenario, version, step, option):
+        case actions.Answer(scenario, version, step, option, confidence):
             inp: Input = Choose(
-                step=step, option=option, version=version, locale=locale, now_ms=now_ms
+                step=step,
+                option=option,
+                version=version,
+                confidence=confidence,
+                locale=locale,
+                now_ms=now_ms,
             )
         case actions.Next(scenario, version, step):
             inp = Advance(step=step, version=version, locale=locale, now_ms=now_ms)
