@@ -6,8 +6,10 @@ import os
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import AliasChoices, Field, SecretStr, field_validator
+from pydantic import AliasChoices, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from bot.core.window import Window
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -115,8 +117,38 @@ class Config(BaseSettings):
         1.0, ge=0, description="Messages per second to one chat after a burst (about 1)."
     )
     chat_burst: int = Field(3, ge=1, description="Messages one chat may get at once.")
+    reminders: bool = Field(
+        True,
+        description="One reminder when a learner stops halfway (the first also asks whether "
+        "they want them; /reminders toggles).",
+    )
+    reviews: bool = Field(
+        True, description="Spaced review of the questions a learner got wrong or guessed."
+    )
+    followups: bool = Field(
+        True, description="The scenarios' follow-ups: days later, did it work in real life?"
+    )
+    reminder_after_hours: float = Field(
+        20.0, gt=0, description="Hours after a learner's last move before the reminder."
+    )
+    send_window: str = Field(
+        "10:00-20:00",
+        description="When the bot may write first, HH:MM-HH:MM in `time_zone` (quiet hours "
+        "outside it).",
+    )
+    time_zone: str = Field(
+        "Europe/Moscow", description="The deployment's time zone (an IANA name) for the window."
+    )
+    scheduler_tick: float = Field(
+        5.0, gt=0, description="Seconds between looks for due reminders, reviews, follow-ups."
+    )
     idle_timeout_hours: float = 24.0
     log_level: str = "INFO"
+
+    @model_validator(mode="after")
+    def _window_readable(self) -> Config:
+        Window.parse(self.send_window, self.time_zone)  # a WindowError says how to fix it
+        return self
 
     @field_validator("cache_dir", mode="before")
     @classmethod

@@ -21,6 +21,14 @@ def pressed_label(keyboard: Iterable[Iterable[tuple[str, str | None]]], data: st
 def answered_text(action: actions.Action, original: str | None, label: str | None) -> str | None:
     """The text an answered message keeps (its own, then the choice), or None when it only
     loses its buttons."""
-    if isinstance(action, actions.Answer | actions.Rate) and label and original:
+    answers = (
+        actions.Answer
+        | actions.Rate
+        | actions.ReviewAnswer
+        | actions.FollowupAnswer
+        | actions.FollowupProblem
+        | actions.Reminders
+    )
+    if isinstance(action, answers) and label and original:
         return f"{original}\n\n→ {label}"
     return None

@@ -80,12 +80,12 @@ class Courier:
 
     def claim(self) -> Claim:
         lease = int(self.settings.lease_s * 1000)
-        return Claim(secrets.token_hex(8), lease, self.settings.pace)
+        return Claim(secrets.token_hex(8), lease, self.settings.pace, now_ms())
 
     async def deliver(self, chat_id: int, claim: Claim, outgoing: tuple[Outgoing, ...]) -> bool:
         """Send a chat's claimed rows in order, then whatever was queued meanwhile; False
         when Telegram said the user blocked the bot (the chat's rows are dropped)."""
-        lease_until = now_ms() + claim.lease_ms
+        lease_until = (claim.at_ms or now_ms()) + claim.lease_ms
         batch = outgoing
         for _ in range(MAX_ROUNDS):
             if not batch:
@@ -96,7 +96,9 @@ class Courier:
                     await asyncio.sleep(wait_ms / 1000)
                 if now_ms() > lease_until - claim.lease_ms // 2:
                     lease_until = now_ms() + claim.lease_ms
-                    await self.storage.extend(claim.token, lease_until)
+                    if not await self.storage.extend(claim.token, lease_until):
+                        log.warning("claim lost: another sender took over this chat's replies")
+                        return True
                 try:
                     sent = await self.sender.send(
                         chat_id, open_body(item.body), on_wait=self._pauser(chat_id, claim)
@@ -125,7 +127,7 @@ class Courier:
 
         async def pause(seconds: float) -> None:
             until = now_ms() + int(seconds * 1000)
-            await self.storage.extend(claim.token, until + claim.lease_ms)
+            await self.storage.extend(claim.token, until + claim.lease_ms)  # held meanwhile
             whole_bot = any(c != chat_id and u > now_ms() for c, u in self._limited.items())
             self._limited = {c: u for c, u in self._limited.items() if u > now_ms()}
             self._limited[chat_id] = until

@@ -93,6 +93,13 @@ class Forget:
 
 
 @dataclass(frozen=True)
+class Reminders:
+    """Answer to "shall I remind you when you stop halfway?"."""
+
+    on: bool
+
+
+@dataclass(frozen=True)
 class ReviewAnswer:
     """Answer a question in a spaced review message."""
 
@@ -139,6 +146,7 @@ Action = (
     | Menu
     | Language
     | Forget
+    | Reminders
     | ReviewAnswer
     | StopReviews
     | FollowupAnswer
@@ -175,6 +183,8 @@ def encode(action: Action) -> str:
             return f"l:{locale}"
         case Forget(confirm):
             return "f:yes" if confirm else "f:no"
+        case Reminders(on):
+            return "t:on" if on else "t:off"
         case ReviewAnswer(scenario, version, step, option):
             return f"q:{scenario}:{version}:{step}:{option}"
         case StopReviews():
@@ -214,6 +224,8 @@ def decode(data: str) -> Action | None:
             return Language(locale)
         case "f", ["yes" | "no" as answer]:
             return Forget(answer == "yes")
+        case "t", ["on" | "off" as answer]:
+            return Reminders(answer == "on")
         case "q", [scenario, version, step, option]:
             return ReviewAnswer(scenario, version, step, option)
         case "s", []:

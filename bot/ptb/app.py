@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 from functools import partial
 from typing import Any
 
@@ -45,11 +46,16 @@ class PtbApp:
     """`bot.botapi.port.Gateway` on python-telegram-bot."""
 
     def __init__(
-        self, config: Config, library: Library, storage: Storage, bot: RawUpdatesBot
+        self,
+        config: Config,
+        library: Library,
+        storage: Storage,
+        bot: RawUpdatesBot,
+        clock: Callable[[], int] | None = None,
     ) -> None:
         self.config = config
         self.storage = storage
-        self.core = Core(config, library, storage)
+        self.core = Core(config, library, storage, clock=clock)
         self.service: Conversation = self.core.service
         self.application: Application[Any, Any, Any, Any, Any, Any] = (
             ApplicationBuilder().bot(bot).updater(None).build()
@@ -179,14 +185,19 @@ def make_bot(config: Config, token: str) -> RawUpdatesBot:
     )
 
 
-async def create_app(config: Config, token: str, library: Library | None = None) -> PtbApp:
+async def create_app(
+    config: Config,
+    token: str,
+    library: Library | None = None,
+    clock: Callable[[], int] | None = None,
+) -> PtbApp:
     """Load and validate scenarios (refusing to start on errors), open storage, build the bot."""
     # httpx logs every request's URL at INFO: the token is redacted, but it is noise.
     logging.getLogger("httpx").setLevel(max(logging.WARNING, logging.getLogger().level))
     if library is None:
         library = await asyncio.to_thread(load_library, config.scenarios_dir, config.locales_dir)
     storage = await asyncio.to_thread(open_storage, config.database, background_checkpoints=True)
-    app = PtbApp(config, library, storage, make_bot(config, token))
+    app = PtbApp(config, library, storage, make_bot(config, token), clock)
     app.translator.warm(compile_messages=False)
     return app
 
@@ -198,11 +209,12 @@ async def serve(
     webhook_url: str | None = None,
     stop: asyncio.Event | None = None,
     library: Library | None = None,
+    clock: Callable[[], int] | None = None,
 ) -> None:
     """`rolebot run --framework ptb`: run until SIGTERM/SIGINT (or `stop` is set), finishing
-    every update in flight."""
+    every update in flight. `clock`: the learning loop's time (tests move it by days)."""
 
     async def create() -> PtbApp:
-        return await create_app(config, token, library)
+        return await create_app(config, token, library, clock)
 
     await serve_gateway(config, create, webhook_url=webhook_url, stop=stop)

@@ -32,6 +32,7 @@ from bot.botapi.delivery import Delivery, blocked_recorder
 from bot.botapi.identity import identify
 from bot.botapi.locks import KeyedLocks
 from bot.botapi.port import Blocked
+from bot.botapi.scheduler import Scheduler
 from bot.config import Config
 from bot.core import actions
 from bot.core.loader import Library
@@ -49,6 +50,7 @@ from bot.service import (
     UserInput,
     Who,
 )
+from bot.service.loop import settings_for as loop_settings
 from bot.service.texts import translator_for
 
 log = logging.getLogger(__name__)
@@ -93,28 +95,45 @@ class Core:
         prefix: str = "",
         commands: Mapping[str, str] | None = None,
         admin_commands: Mapping[str, str] | None = None,
+        clock: Callable[[], int] | None = None,
     ) -> None:
         self.config = config
         self.storage = storage
-        self.service = Conversation(library, storage)
+        loop = loop_settings(config)
+        if clock is None:
+            self.service = Conversation(library, storage, loop=loop)
+        else:
+            self.service = Conversation(library, storage, clock=clock, loop=loop)
         self.translator = translator_for(config, library)
         self.locks = KeyedLocks()
         self.prefix = prefix
         self.commands = dict(commands) if commands is not None else None
         self.admin_commands = dict(admin_commands or {"reload": "reload", "stats": "stats"})
         self._courier: Courier | None = None
+        self._scheduler: Scheduler | None = None
 
     def courier(self, bot: Bot) -> Courier:
-        """Sends the outbox with the bot the updates come with; started on first use (the
-        runner starts it with the bot, so replies a previous run left queued go out)."""
+        """Sends the outbox with the bot the updates come with, and runs the learning loop's
+        due jobs; started on first use (the runner starts them with the bot, so replies a
+        previous run left queued go out)."""
         if self._courier is None:
             outbox = Outbox(bot, backoff=self.config.retry_delay, prefix=self.prefix)
             recorder = blocked_recorder(self.service)
             self._courier = Courier(self.storage, outbox, recorder, settings_for(self.config))
             self._courier.start()
+            self._scheduler = Scheduler(
+                self.storage,
+                self.service,
+                self._courier,
+                lambda: self.translator,
+                tick_s=self.config.scheduler_tick,
+            )
+            self._scheduler.start()
         return self._courier
 
     async def close(self) -> None:
+        if self._scheduler is not None:
+            await self._scheduler.close()
         if self._courier is not None:
             await self._courier.close()
 

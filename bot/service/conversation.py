@@ -35,6 +35,7 @@ from bot.service.inputs import (
     BotBlocked,
     BotUnblocked,
     Command,
+    Due,
     InGroup,
     Nothing,
     Press,
@@ -43,9 +44,12 @@ from bot.service.inputs import (
     UserInput,
     Who,
 )
+from bot.service.loop import Loop, LoopSettings
 from bot.service.mail import Mail
 from bot.service.response import Response, merged
 from bot.storage.port import Change, Storage, Unit, User
+
+LOOP_OFF = LoopSettings(reminders=False, reviews=False, followups=False)
 
 
 def wall_clock_ms() -> int:
@@ -92,10 +96,14 @@ class Conversation:
         storage: Storage,
         *,
         clock: Callable[[], int] = wall_clock_ms,
+        loop: LoopSettings = LOOP_OFF,
     ) -> None:
+        """`loop`: what the learning loop schedules (reminders, reviews, follow-ups); off
+        by default (the simulator, the studio), on for the bot from its settings."""
         self.library = library
         self.storage = storage
         self.clock = clock
+        self.loop = loop
 
     async def handle(
         self,
@@ -114,19 +122,22 @@ class Conversation:
                 return Response(duplicate=True)
             if who.external_id is None:
                 return Response()
-            if isinstance(inp, BotBlocked):
+            if isinstance(inp, BotBlocked | Due):
                 found = await unit.find_user(who.external_id)
                 if found is None:
                     return Response()
-                flow = _Flow(self.library, unit, found, now)
-                await flow.blocked()
-                return flow.response()
-            locale = negotiate(who.language_code, self.library.locales)
-            user = await unit.user(who.external_id, locale, now)
-            flow = _Flow(self.library, unit, user, now)
-            if user.blocked:
-                await unit.apply(Change(user_id=user.id, now_ms=now, blocked=False))
-            await flow.dispatch(inp)
+                flow = _Flow(self.library, unit, found, now, self.loop)
+                if isinstance(inp, BotBlocked):
+                    await flow.blocked()
+                    return flow.response()
+                flow.replies.extend(await flow.loop.run_job(inp.job_id, found.locale))
+            else:
+                locale = negotiate(who.language_code, self.library.locales)
+                user = await unit.user(who.external_id, locale, now)
+                flow = _Flow(self.library, unit, user, now, self.loop)
+                if user.blocked:
+                    await unit.apply(Change(user_id=user.id, now_ms=now, blocked=False))
+                await flow.dispatch(inp)
             response = flow.response()
             if mail is None or not response.replies:
                 return response
@@ -135,7 +146,7 @@ class Conversation:
             if flow.forgot:  # nothing may keep the chat's id: its pacing row goes too
                 await unit.unpace(mail.chat_id)
                 claim = replace(claim, pace=None)
-            outgoing = await unit.post(mail.chat_id, bodies, now, claim)
+            outgoing = await unit.post(mail.chat_id, bodies, claim.at_ms, claim)
             return replace(response, outgoing=outgoing)
 
     async def give_up(
@@ -164,11 +175,14 @@ class Conversation:
 class _Flow:
     """One input's flow for one user, inside its unit of work."""
 
-    def __init__(self, library: Library, unit: Unit, user: User, now_ms: int) -> None:
+    def __init__(
+        self, library: Library, unit: Unit, user: User, now_ms: int, loop: LoopSettings
+    ) -> None:
         self.library = library
         self.unit = unit
         self.user = user
         self.now = now_ms
+        self.loop = Loop(loop, library, unit, user, now_ms)
         self.locale = user.locale
         self.replies: list[Reply] = []
         self.double_tap = False
@@ -205,7 +219,7 @@ class _Flow:
             case InGroup(command):
                 if command:
                     self.say("group-only-private")
-            case BotUnblocked() | Nothing():
+            case BotUnblocked() | Nothing() | Due():
                 pass
 
     # -- commands -------------------------------------------------------------------------
@@ -230,6 +244,8 @@ class _Flow:
                     self.say("help-general")
             case "privacy":
                 self.say("privacy")
+            case "reminders":
+                self.replies.extend(await self.loop.set_reminders(self.user.reminders != "on"))
             case "forget":
                 self.say(
                     "forget-confirm",
@@ -281,6 +297,14 @@ class _Flow:
                 await self.change_language(code)
             case actions.Forget(confirm):
                 await self.forget(confirm)
+            case actions.Reminders(on):
+                self.replies.extend(await self.loop.set_reminders(on))
+            case actions.ReviewAnswer():
+                self.replies.extend(await self.loop.answer_review(action, self.locale))
+            case actions.StopReviews():
+                self.replies.extend(await self.loop.stop_reviews())
+            case actions.FollowupAnswer() | actions.FollowupProblem():
+                self.replies.extend(await self.loop.answer_followup(action, self.locale))
 
     async def typed(self, length: int) -> None:
         """Typed text: an answer on a text step, a confusion signal elsewhere."""
@@ -359,6 +383,7 @@ class _Flow:
                 facts = (fact,)
         change = Change(user_id=self.user.id, now_ms=self.now, events=facts, blocked=True)
         await self.unit.apply(change)
+        await self.unit.cancel(self.user.id)  # the bot never writes first to a blocked user
 
     # -- the engine -----------------------------------------------------------------------
 
@@ -384,4 +409,6 @@ class _Flow:
         )
         self.pressed = None
         await self.unit.apply(change)
+        if scenario is not None:
+            await self.loop.after_run(scenario_id, result)
         self.replies.extend(merged(result.replies))

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from bot.core.actions import Action
 
-COMMANDS = ("start", "menu", "continue", "language", "help", "privacy", "forget")
+COMMANDS = ("start", "menu", "continue", "language", "reminders", "help", "privacy", "forget")
 """The commands every learner has, in menu order."""
 
 
@@ -75,4 +75,14 @@ class Nothing:
     their transport after this; updates with no sender)."""
 
 
-UserInput = Command | Press | Typed | Unsupported | InGroup | BotBlocked | BotUnblocked | Nothing
+@dataclass(frozen=True)
+class Due:
+    """A learning-loop job fell due (`bot.service.loop`): the scheduler's input, never a
+    person's; it changes nothing else about the user (a blocked user stays blocked)."""
+
+    job_id: int
+
+
+UserInput = (
+    Command | Press | Typed | Unsupported | InGroup | BotBlocked | BotUnblocked | Nothing | Due
+)

@@ -49,6 +49,10 @@ class User:
     pressed_message: int | None = None
     """The transport's id of the message whose button was last applied: a second press on
     the same message (a double tap) is stale."""
+    reminders: str | None = None
+    """None: never asked; "asked": asked once, no answer (no more reminders); "on"; "off"."""
+    reviews: bool = True
+    """False once the learner pressed "stop reviews"."""
 
 
 @dataclass(frozen=True)
@@ -64,6 +68,30 @@ class Change:
     active_scenario: str | Keep | None = KEEP
     blocked: bool | None = None
     pressed_message: int | None = None
+    reminders: str | None = None
+    reviews: bool | None = None
+
+
+@dataclass(frozen=True)
+class Job:
+    """A message the learning loop owes a learner later (`bot.service.loop`): at most one
+    per user, kind and scenario ("" for a user's reviews), done once, in the user's unit."""
+
+    user_id: int
+    kind: str
+    """"reminder", "review" or "followup"."""
+    scenario: str
+    run: int
+    due_ms: int
+    id: int = 0
+
+
+@dataclass(frozen=True)
+class DueJob:
+    """A job claimed by a scheduler, with the user it is for."""
+
+    id: int
+    external_id: str
 
 
 @dataclass(frozen=True)
@@ -75,6 +103,9 @@ class Claim:
     token: str
     lease_ms: int
     pace: Pace | None = None
+    at_ms: int = 0
+    """The sender's wall clock when it took the claim: the outbox's time, whatever clock
+    the service keeps (tests move that one by days)."""
 
 
 @dataclass(frozen=True)
@@ -125,6 +156,27 @@ class Unit(Protocol):
         """Queue messages to a chat in this unit's transaction (the durable outbox) and claim
         the chat's queued rows for `claim`, in order, with their send slots; () when another
         sender holds the chat (it sends these after its own)."""
+
+    async def schedule(self, job: Job) -> None:
+        """Create the user's job of this kind and scenario, or move it to `job.due_ms`."""
+
+    async def cancel(
+        self, user_id: int, kind: str | None = None, scenario: str | None = None
+    ) -> None:
+        """Drop the user's jobs (of a kind; of a scenario)."""
+
+    async def take_job(self, job_id: int) -> Job | None:
+        """Delete a job and return it: only one unit ever gets it (None: done or cancelled
+        meanwhile)."""
+
+    async def cards(self, user_id: int) -> list[str]:
+        """The user's review cards, as stored (`ReviewCard.to_json`, serialised)."""
+
+    async def save_card(self, user_id: int, scenario: str, step: str, card: str) -> None: ...
+
+    async def drop_cards(
+        self, user_id: int, scenario: str | None = None, step: str | None = None
+    ) -> None: ...
 
     async def unpace(self, chat_id: int) -> None:
         """Forget a chat's pacing state (it holds the chat's id): after /forget."""
@@ -178,6 +230,15 @@ class Storage(Protocol):
         """Claim a chat's queued rows, oldest first, with their send slots; () when there
         are none or another live claim holds the chat."""
 
+    async def claim_jobs(
+        self, token: str, now_ms: int, lease_ms: int, limit: int, *, prefix: str
+    ) -> list[DueJob]:
+        """Due jobs nobody else is running, of users whose external id starts with `prefix`
+        (each transport runs its own users' jobs), claimed for `lease_ms`."""
+
+    async def next_job_ms(self) -> int | None:
+        """When the earliest job is due (the scheduler sleeps until then, or its tick)."""
+
     async def waiting_chats(self, now_ms: int, limit: int) -> list[int]:
         """Chats with queued rows nobody holds (never sent, or their sender's lease ran out:
         it died between commit and send)."""
@@ -185,8 +246,9 @@ class Storage(Protocol):
     async def sent(self, ids: list[int]) -> None:
         """Rows done with (sent, or given up on): deleted."""
 
-    async def extend(self, token: str, until_ms: int) -> None:
-        """Renew a claim's lease while its sender still works (a long 429 wait)."""
+    async def extend(self, token: str, until_ms: int) -> bool:
+        """Renew a claim's lease while its sender still works; False when the claim holds
+        nothing any more (its lease ran out and another sender took the rows)."""
 
     async def pause(self, chat_id: int, until_ms: int, pace: Pace, *, whole_bot: bool) -> None:
         """Telegram answered 429: no instance sends to this chat (or at all, `whole_bot`)

@@ -41,7 +41,8 @@ CLAIM = (
     "on conflict (update_id) do nothing"
 )
 USER_COLUMNS = (
-    "id, external_id, key, locale, locale_chosen, active_scenario, blocked, pressed_message"
+    "id, external_id, key, locale, locale_chosen, active_scenario, blocked, pressed_message, "
+    "reminders, reviews"
 )
 SELECT_USER = f"select {USER_COLUMNS} from users where external_id = ?"
 INSERT_USER = (
@@ -100,14 +101,77 @@ PACE_PUSH = (
     "set tat_ms = case when send_pace.tat_ms > excluded.tat_ms then send_pace.tat_ms "
     "else excluded.tat_ms end"
 )
+# -- the learning loop's jobs and review cards -------------------------------------------------
+
+UPSERT_JOB = (
+    "insert into jobs (user_id, kind, scenario, run, due_ms) values (?, ?, ?, ?, ?) "
+    "on conflict (user_id, kind, scenario) do update set run = excluded.run, "
+    "due_ms = excluded.due_ms, claimed_by = null, claimed_until_ms = null"
+)
+DELETE_JOBS = "delete from jobs where user_id = ?"
+TAKE_JOB = "delete from jobs where id = ? returning user_id, kind, scenario, run, due_ms, id"
+CLAIM_JOBS = (
+    "update jobs set claimed_by = ?, claimed_until_ms = ? where id in (select j.id from jobs j "
+    "join users u on u.id = j.user_id where u.external_id like ? and j.due_ms <= ? and "
+    "(j.claimed_until_ms is null or j.claimed_until_ms < ?) order by j.due_ms limit ?)"
+)
+CLAIMED_JOBS = (
+    "select j.id, u.external_id from jobs j join users u on u.id = j.user_id "
+    "where j.claimed_by = ? order by j.due_ms"
+)
+NEXT_JOB = "select min(due_ms) from jobs"
+SELECT_CARDS = "select card from review_cards where user_id = ? order by scenario, step"
+UPSERT_CARD = (
+    "insert into review_cards (user_id, scenario, step, card) values (?, ?, ?, ?) "
+    "on conflict (user_id, scenario, step) do update set card = excluded.card"
+)
+DELETE_CARDS = "delete from review_cards where user_id = ?"
+
+
+def delete_jobs(kind: str | None, scenario: str | None) -> tuple[str, list[Any]]:
+    """The DELETE for `Unit.cancel` (the user id is the first parameter)."""
+    where, params = [], []
+    if kind is not None:
+        where.append("kind = ?")
+        params.append(kind)
+    if scenario is not None:
+        where.append("scenario = ?")
+        params.append(scenario)
+    return " and ".join([DELETE_JOBS, *where]), params
+
+
+def delete_cards(scenario: str | None, step: str | None) -> tuple[str, list[Any]]:
+    where, params = [], []
+    if scenario is not None:
+        where.append("scenario = ?")
+        params.append(scenario)
+    if step is not None:
+        where.append("step = ?")
+        params.append(step)
+    return " and ".join([DELETE_CARDS, *where]), params
+
+
 PACE_DELETE = "delete from send_pace where scope = ?"
 PACE_TIDY = "delete from send_pace where scope <> 0 and tat_ms < ?"
 
 
 def user_from_row(row: Iterable[Any]) -> User:
     """A row of SELECT_USER."""
-    (id_, external_id, key, locale, chosen, active, blocked, pressed) = tuple(row)
-    return User(id_, external_id, key, locale, bool(chosen), active, bool(blocked), pressed)
+    (id_, external_id, key, locale, chosen, active, blocked, pressed, reminders, reviews) = tuple(
+        row
+    )
+    return User(
+        id_,
+        external_id,
+        key,
+        locale,
+        bool(chosen),
+        active,
+        bool(blocked),
+        pressed,
+        reminders,
+        bool(reviews),
+    )
 
 
 def progress_from_row(row: Iterable[Any]) -> Progress:
@@ -182,6 +246,10 @@ def user_update(change: Change) -> tuple[str, list[Any]] | None:
         sets["blocked"] = int(change.blocked)
     if change.pressed_message is not None:
         sets["pressed_message"] = change.pressed_message
+    if change.reminders is not None:
+        sets["reminders"] = change.reminders
+    if change.reviews is not None:
+        sets["reviews"] = int(change.reviews)
     if not sets:
         return None
     assignments = ", ".join(f"{column} = ?" for column in sets)
@@ -464,7 +532,7 @@ def export_query(kind: ExportKind, filters: Filters) -> tuple[str, list[Any]]:
 COPIED: dict[str, tuple[str, ...]] = {
     "users": (
         "id", "external_id", "key", "locale", "locale_chosen", "active_scenario", "blocked",
-        "created_ms", "pressed_message",
+        "created_ms", "pressed_message", "reminders", "reviews",
     ),
     "progress": (
         "user_id", "scenario", "version", "run", "status", "step", "attempts", "help_level",
@@ -475,11 +543,14 @@ COPIED: dict[str, tuple[str, ...]] = {
         "option", "correct", "attempt", "elapsed_ms", "level", "length", "score", "extra",
     ),
     "processed_updates": ("update_id", "at_ms"),
+    "jobs": ("id", "user_id", "kind", "scenario", "run", "due_ms"),
+    "review_cards": ("user_id", "scenario", "step", "card"),
 }  # fmt: skip
 """The tables `rolebot db copy` moves, in an order that satisfies foreign keys; the derived
 analytics tables are rebuilt on the target instead (which also proves them equal)."""
 COPY_ORDER = {"users": "id", "progress": "user_id, scenario", "events": "id",
-              "processed_updates": "update_id"}  # fmt: skip
+              "processed_updates": "update_id", "jobs": "id",
+              "review_cards": "user_id, scenario, step"}  # fmt: skip
 
 
 def copy_select(table: str) -> str:

@@ -35,10 +35,12 @@ from bot.botapi.port import (
     Pauser,
     RetryAfter,
 )
+from bot.botapi.scheduler import Scheduler
 from bot.config import Config
 from bot.core.loader import Library, load_library
 from bot.i18n import RenderedReply
 from bot.service import COMMANDS, Conversation, Nothing
+from bot.service.loop import settings_for as loop_settings
 from bot.service.texts import translator_for
 from bot.storage import Storage, open_storage
 from bot.telegram import intake
@@ -61,15 +63,27 @@ class BotApp:
         storage: Storage,
         bot: Bot,
         routers: tuple[Router, ...] | None = None,
+        clock: Callable[[], int] | None = None,
     ) -> None:
         self.config = config
         self.storage = storage
         self.bot = bot
-        self.service = Conversation(library, storage)
+        loop = loop_settings(config)
+        if clock is None:
+            self.service = Conversation(library, storage, loop=loop)
+        else:
+            self.service = Conversation(library, storage, clock=clock, loop=loop)
         self.translator = translator_for(config, library)
         self.outbox = Outbox(bot)
         self.courier = Courier(
             storage, self.outbox, blocked_recorder(self.service), settings_for(config)
+        )
+        self.scheduler = Scheduler(
+            storage,
+            self.service,
+            self.courier,
+            lambda: self.translator,
+            tick_s=config.scheduler_tick,
         )
         self.locks = KeyedLocks()
         """Orders one user's updates, replies included; different users run in parallel."""
@@ -133,6 +147,7 @@ class BotApp:
         except TelegramUnauthorizedError:
             raise InvalidTokenError from None
         self.courier.start()  # replies a previous run committed but did not send
+        self.scheduler.start()
         return me.username or ""
 
     async def get_updates(self, offset: int | None, limit: int, wait: int) -> list[Any]:
@@ -178,6 +193,7 @@ class BotApp:
             )
 
     async def close(self) -> None:
+        await self.scheduler.close()
         await self.courier.close()
         await self.bot.session.close()
         await self.storage.close()
@@ -203,12 +219,17 @@ def make_bot(config: Config, token: str) -> Bot:
     return Bot(token, session=session, default=DefaultBotProperties(parse_mode=None))
 
 
-async def create_app(config: Config, token: str, library: Library | None = None) -> BotApp:
+async def create_app(
+    config: Config,
+    token: str,
+    library: Library | None = None,
+    clock: Callable[[], int] | None = None,
+) -> BotApp:
     """Load and validate scenarios (refusing to start on errors), open storage, build the bot."""
     if library is None:
         library = await asyncio.to_thread(load_library, config.scenarios_dir, config.locales_dir)
     storage = await asyncio.to_thread(open_storage, config.database, background_checkpoints=True)
-    app = BotApp(config, library, storage, make_bot(config, token))
+    app = BotApp(config, library, storage, make_bot(config, token), clock=clock)
     # Bundles now; compiling every message would delay the first poll by ~0.7 s per 100
     # scenarios, and each message compiles in well under a millisecond on first use anyway.
     app.translator.warm(compile_messages=False)

@@ -16,10 +16,12 @@ from bot.botapi.courier import Courier, settings_for
 from bot.botapi.delivery import Delivery, blocked_recorder
 from bot.botapi.identity import identify
 from bot.botapi.locks import KeyedLocks
+from bot.botapi.scheduler import Scheduler
 from bot.config import Config
 from bot.core import actions
 from bot.core.loader import Library
 from bot.service import Conversation, Press, Who
+from bot.service.loop import settings_for as loop_settings
 from bot.service.texts import translator_for
 from bot.storage import Storage
 from bot.telegram.admin import admin_router
@@ -48,12 +50,13 @@ class Lessons(Router):
         super().__init__(name="rolebot-lessons")
         self.config = config
         self.storage = storage
-        self.service = Conversation(library, storage)
+        self.service = Conversation(library, storage, loop=loop_settings(config))
         self.translator = translator_for(config, library)
         self.locks = KeyedLocks()
         self.prefix = prefix
         self.commands = dict(commands)
         self._courier: Courier | None = None
+        self._scheduler: Scheduler | None = None
         tools = AdminTools(
             config=config,
             storage=storage,
@@ -80,6 +83,14 @@ class Lessons(Router):
             recorder = blocked_recorder(self.service)
             self._courier = Courier(self.storage, outbox, recorder, settings_for(self.config))
             self._courier.start()
+            self._scheduler = Scheduler(
+                self.storage,
+                self.service,
+                self._courier,
+                lambda: self.translator,
+                tick_s=self.config.scheduler_tick,
+            )
+            self._scheduler.start()
         return self._courier
 
     def delivery(self, bot: Bot, who: Who, chat_id: int | None) -> tuple[Outbox, Delivery]:
@@ -122,6 +133,8 @@ class Lessons(Router):
             await delivery.show(await delivery.handle(Press(actions.Open(scenario))))
 
     async def close(self) -> None:
+        if self._scheduler is not None:
+            await self._scheduler.close()
         if self._courier is not None:
             await self._courier.close()
         await self.storage.close()

@@ -4,6 +4,7 @@ python-telegram-bot adapter: `bot.botapi.runner`)."""
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 
 from bot.botapi.port import InvalidTokenError, WebhookError
 from bot.botapi.runner import serve_gateway
@@ -21,12 +22,13 @@ async def serve(
     webhook_url: str | None = None,
     stop: asyncio.Event | None = None,
     library: Library | None = None,
+    clock: Callable[[], int] | None = None,
 ) -> None:
     """Run until SIGTERM/SIGINT (or `stop` is set), finishing every update in flight.
     `library`: scenarios already loaded and validated (else they are loaded here)."""
 
     async def create() -> BotApp:
-        app = await create_app(config, token, library)
+        app = await create_app(config, token, library, clock)
         app.outbox.backoff = config.retry_delay
         return app
 

@@ -163,3 +163,14 @@ done--take-both = Don't step away until you've taken the card and the cash
 done--keep-receipt = Check the receipt against the SMS and keep it
 done--official-line = Call your bank only via the number in its app, on its website or on your card
 done--note-details = If something fails, note the ATM's address, ID, time and amount
+
+## Follow-up, a week later
+followup = Have you withdrawn cash at an ATM on your own since?
+followup--card-kept = The ATM kept my card
+    .help = Stay by the ATM and call { $provider } at once on the number on the back of your card or on the official website, not a number stuck on the machine or offered by a passer-by. Block the card in { $provider-app } if you cannot get through. Never type your PIN again for someone "helping".
+followup--no-cash = The money did not come out
+    .help = Keep the receipt or take a photo of the screen, note the ATM's address and the time, and tell { $provider } straight away through { $support-channels }. The bank checks the ATM's cash count; the claim is answered within the deadline { $provider } gives you.
+followup--wrong-amount = I got a different amount
+    .help = Count the cash in front of the ATM's camera, keep the receipt and report the difference to { $provider } the same day through { $support-channels }: the cash count at the end of the day shows the surplus or shortfall.
+followup--fee-surprise = There was an unexpected fee
+    .help = Check the fee in { $provider-app } under the transaction and in your card's terms. Next time, read the fee on the screen before you confirm: you can always cancel at that point and use your own bank's ATM.

@@ -170,3 +170,14 @@ followup-other = Something else
 followup-other-reply = Sorry it did not work out. A person will help: { $contact }.
 followup-more-help = If this does not solve it, a person will help: { $contact }.
 followup-outdated = That answer is no longer on the list. Please choose again.
+
+## Come back: one reminder when a learner stops halfway (bot/service/loop.py)
+reminder = You stopped at step { $current } of { $total } in “{ $title }”. Shall we carry on from there?
+reminder-first = You stopped at step { $current } of { $total } in “{ $title }”. Shall we carry on from there?
+
+    Should I send a reminder like this whenever you stop halfway? I will never send more than one.
+button-reminders-yes = 🔔 Yes, remind me
+button-reminders-no = 🔕 No reminders
+reminders-on = Done: if you stop halfway, I will remind you once. /reminders turns this off.
+reminders-off = Done: no reminders. /reminders turns them back on.
+command-reminders = Reminders on or off

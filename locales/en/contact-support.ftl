@@ -159,3 +159,14 @@ done--no-secrets = Never send passwords, PINs, CVV/CVC, full card numbers or SMS
 done--keep-number = Save the ticket number and the promised deadline
 done--follow-up = Follow up in the same ticket, quoting its number
 done--escalate = If that fails, make a written complaint, then go to the regulator
+
+## Follow-up, five days later
+followup = Did support solve the problem you contacted them about?
+followup--no-reply = Nobody answered
+    .help = Write again in the same conversation and quote your ticket number, so your place in the queue is kept. If there is still no answer after the time { $provider } promises, use another official channel ({ $support-channels }) and mention the first message.
+followup--asked-code = Someone asked for a code or my password
+    .help = Stop the conversation: real support never asks for codes from text messages, your password or your card's CVV. If you shared anything, block the card in { $provider-app } or call { $provider } on the official number right now, and change your password.
+followup--bounced = They kept passing me around
+    .help = Ask for a ticket number and the name of the team that owns the problem, and write the same short description each time. If it goes on, ask for the complaint procedure: { $provider } must tell you how to escalate.
+followup--not-fixed = The problem was not solved
+    .help = Reply to the ticket saying what still happens, with the date, the steps and a screenshot, and ask for it to be reopened. If no answer comes within the promised time, make a written complaint through the official complaint procedure and keep its number.

@@ -62,6 +62,7 @@ def config(tmp_path: Path, api: FakeBotAPI, content: Path, framework: str) -> Co
         admins=[ADMIN],
         support_contact="@help_desk",
         bot_token=SecretStr(TOKEN),
+        send_rate=0,  # the fake Bot API has no limits; tests/telegram/test_pacing.py has them
     )
 
 

@@ -32,6 +32,8 @@ class Call:
     params: dict[str, Any]
     failed: bool = False
     """True when a fault was injected: Telegram did not act on this call."""
+    at: float = field(default_factory=time.monotonic)
+    """When the call arrived (pacing tests)."""
 
     @property
     def text(self) -> str:

@@ -112,6 +112,8 @@ class Cluster:
             "ROLEBOT_SUPPORT_CONTACT": "@help_desk",
             "ROLEBOT_LOG_LEVEL": self.log_level,
             "ROLEBOT_CACHE_DIR": str(self.folder / "cache"),
+            "ROLEBOT_OUTBOX_LEASE": "5",  # a killed instance's replies go out 5 s later
+            "ROLEBOT_SEND_RATE": "0",  # the fake Bot API has no limits (test_pacing.py)
         }
         with self.log.open("ab") as log:  # the children keep their own descriptor
             self._process = await asyncio.create_subprocess_exec(

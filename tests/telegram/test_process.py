@@ -100,6 +100,7 @@ class Launcher:
             "ROLEBOT_LOCALES_DIR": str(self.config.locales_dir),
             "ROLEBOT_FRAMEWORK": self.config.framework,
             "ROLEBOT_OUTBOX_LEASE": str(self.config.outbox_lease),
+            "ROLEBOT_SEND_RATE": str(self.config.send_rate),
         }
         with self.log.open("ab") as log:  # the children keep their own descriptor
             self.process = await asyncio.create_subprocess_exec(
@@ -249,9 +250,9 @@ async def test_kill_between_commit_and_send_sends_that_reply_after_restart(
         sent = api.sent(USER)
         assert len(sent) == 2, "the committed step's message arrives once"
         assert sent[1].params.get("reply_markup"), "with its buttons"
-        assert rows(config.database, "select count(*) from outbox") == [(0,)]
         os.kill(restart.pid, signal.SIGTERM)
         assert await asyncio.wait_for(restart.exit, timeout=30) == 0
+        assert rows(config.database, "select count(*) from outbox") == [(0,)], "marked sent"
     finally:
         await launcher.close()
 

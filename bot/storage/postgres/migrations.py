@@ -158,6 +158,33 @@ CREATE INDEX outbox_claimed_by ON outbox (claimed_by);
 CREATE TABLE send_pace (scope bigint PRIMARY KEY, tat_ms bigint NOT NULL);
 """,
     ),
+    Migration(
+        "m005_learning_loop",
+        """
+CREATE TABLE jobs (
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    user_id bigint NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    kind text NOT NULL,
+    scenario text NOT NULL,
+    run integer NOT NULL,
+    due_ms bigint NOT NULL,
+    claimed_by text,
+    claimed_until_ms bigint,
+    UNIQUE (user_id, kind, scenario)
+);
+CREATE INDEX jobs_due ON jobs (due_ms);
+CREATE INDEX jobs_claimed_by ON jobs (claimed_by);
+CREATE TABLE review_cards (
+    user_id bigint NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    scenario text NOT NULL,
+    step text NOT NULL,
+    card text NOT NULL,
+    PRIMARY KEY (user_id, scenario, step)
+);
+ALTER TABLE users ADD COLUMN reminders text;
+ALTER TABLE users ADD COLUMN reviews integer NOT NULL DEFAULT 1;
+""",
+    ),
 ]
 
 

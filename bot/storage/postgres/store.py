@@ -22,7 +22,7 @@ from bot.analytics.metrics import Tallies
 from bot.analytics.rollup import Fact, Rollup, RunRow, VisitRow, fact_from_event
 from bot.core.progress import Progress
 from bot.storage import pacing, sql
-from bot.storage.port import Change, Claim, ExportKind, Outgoing, User
+from bot.storage.port import Change, Claim, DueJob, ExportKind, Job, Outgoing, User
 from bot.storage.postgres import migrations
 
 EVENTS_CHUNK = 50_000
@@ -149,7 +149,7 @@ class PostgresStorage:
                 yield [tuple(row) for row in rows]
 
     async def restore(self, table: str, rows: list[tuple[Any, ...]]) -> None:
-        identity = table in ("users", "events")
+        identity = table in ("users", "events", "jobs")
         pool = await self.pool()
         async with pool.acquire() as conn, conn.transaction():
             await conn.executemany(q(sql.copy_insert(table, overriding=identity)), rows)
@@ -163,10 +163,11 @@ class PostgresStorage:
                 "select setval(pg_get_serial_sequence('users', 'id'), greatest(1, "
                 "(select max(id) from users), (select max(user_id) from events)))"
             )
-            await conn.execute(
-                "select setval(pg_get_serial_sequence('events', 'id'), "
-                "greatest(1, (select max(id) from events)))"
-            )
+            for table in ("events", "jobs"):
+                await conn.execute(
+                    f"select setval(pg_get_serial_sequence('{table}', 'id'), "
+                    f"greatest(1, (select max(id) from {table})))"
+                )
         await self.rebuild_analytics()
 
     # -- the outbox -----------------------------------------------------------------------
@@ -175,6 +176,24 @@ class PostgresStorage:
         pool = await self.pool()
         async with pool.acquire() as conn, conn.transaction():
             return await claim_rows(conn, chat_id, claim, now_ms)
+
+    async def claim_jobs(
+        self, token: str, now_ms: int, lease_ms: int, limit: int, *, prefix: str
+    ) -> list[DueJob]:
+        """`skip locked`: instances claiming at once take different jobs."""
+        statement = sql.CLAIM_JOBS.replace("limit ?)", "limit ? for update of j skip locked)")
+        pool = await self.pool()
+        async with pool.acquire() as conn, conn.transaction():
+            await conn.execute(
+                q(statement), token, now_ms + lease_ms, prefix + "%", now_ms, now_ms, limit
+            )
+            rows = await conn.fetch(q(sql.CLAIMED_JOBS), token)
+        return [DueJob(row[0], row[1]) for row in rows]
+
+    async def next_job_ms(self) -> int | None:
+        pool = await self.pool()
+        value = await pool.fetchval(sql.NEXT_JOB)
+        return int(value) if value is not None else None
 
     async def waiting_chats(self, now_ms: int, limit: int) -> list[int]:
         pool = await self.pool()
@@ -185,9 +204,10 @@ class PostgresStorage:
         pool = await self.pool()
         await pool.executemany(q(sql.DELETE_OUTGOING), [(i,) for i in ids])
 
-    async def extend(self, token: str, until_ms: int) -> None:
+    async def extend(self, token: str, until_ms: int) -> bool:
         pool = await self.pool()
-        await pool.execute(q(sql.EXTEND_CLAIM), until_ms, token)
+        status = await pool.execute(q(sql.EXTEND_CLAIM), until_ms, token)
+        return not status.endswith(" 0")
 
     async def pause(
         self, chat_id: int, until_ms: int, pace: pacing.Pace, *, whole_bot: bool
@@ -272,7 +292,36 @@ class PostgresUnit:
     async def unpace(self, chat_id: int) -> None:
         await self.conn.execute(q(sql.PACE_DELETE), chat_id)
 
+    async def schedule(self, job: Job) -> None:
+        await self.conn.execute(
+            q(sql.UPSERT_JOB), job.user_id, job.kind, job.scenario, job.run, job.due_ms
+        )
+
+    async def cancel(
+        self, user_id: int, kind: str | None = None, scenario: str | None = None
+    ) -> None:
+        statement, params = sql.delete_jobs(kind, scenario)
+        await self.conn.execute(q(statement), user_id, *params)
+
+    async def take_job(self, job_id: int) -> Job | None:
+        row = await self.conn.fetchrow(q(sql.TAKE_JOB), job_id)
+        return Job(*row) if row else None
+
+    async def cards(self, user_id: int) -> list[str]:
+        return [row[0] for row in await self.conn.fetch(q(sql.SELECT_CARDS), user_id)]
+
+    async def save_card(self, user_id: int, scenario: str, step: str, card: str) -> None:
+        await self.conn.execute(q(sql.UPSERT_CARD), user_id, scenario, step, card)
+
+    async def drop_cards(
+        self, user_id: int, scenario: str | None = None, step: str | None = None
+    ) -> None:
+        statement, params = sql.delete_cards(scenario, step)
+        await self.conn.execute(q(statement), user_id, *params)
+
     async def forget(self, user: User) -> None:
+        await self.conn.execute(q(sql.DELETE_JOBS), user.id)
+        await self.conn.execute(q(sql.DELETE_CARDS), user.id)
         await self.conn.execute(q(sql.DELETE_PROGRESS), user.id)
         await self.conn.execute(q(sql.DELETE_USER), user.id)
 

@@ -325,3 +325,37 @@ CREATE INDEX outbox_claimed_by ON outbox (claimed_by);
 CREATE TABLE send_pace (scope integer primary key, tat_ms integer not null);
 """,
     )
+
+
+@migration()
+def m010_learning_loop(conn: sqlite3.Connection) -> None:
+    """The learning loop: jobs owed to learners (a reminder, a review, a follow-up), each
+    learner's review cards (FSRS memory state: numbers and ids, no text), and their choices
+    about reminders and reviews."""
+    _script(
+        conn,
+        """
+CREATE TABLE jobs (
+    id integer primary key autoincrement,
+    user_id integer not null references users (id) on delete cascade,
+    kind text not null,
+    scenario text not null,
+    run integer not null,
+    due_ms integer not null,
+    claimed_by text,
+    claimed_until_ms integer,
+    unique (user_id, kind, scenario)
+);
+CREATE INDEX jobs_due ON jobs (due_ms);
+CREATE INDEX jobs_claimed_by ON jobs (claimed_by);
+CREATE TABLE review_cards (
+    user_id integer not null references users (id) on delete cascade,
+    scenario text not null,
+    step text not null,
+    card text not null,
+    primary key (user_id, scenario, step)
+);
+ALTER TABLE users ADD COLUMN reminders text;
+ALTER TABLE users ADD COLUMN reviews integer not null default 1;
+""",
+    )

@@ -18,7 +18,7 @@ from bot.analytics.metrics import Tallies
 from bot.analytics.rollup import Rollup, fact_from_event
 from bot.core.progress import Progress
 from bot.storage import pacing, sql
-from bot.storage.port import Change, Claim, ExportKind, Outgoing, User
+from bot.storage.port import Change, Claim, DueJob, ExportKind, Job, Outgoing, User
 from bot.storage.sqlite import derived, migrations, reading
 from bot.storage.sqlite.connection import Checkpointer, connect, connect_readonly
 
@@ -229,6 +229,22 @@ class SqliteStorage:
     async def claim_chat(self, chat_id: int, claim: Claim, now_ms: int) -> tuple[Outgoing, ...]:
         return await self._write(lambda conn: claim_rows(conn, chat_id, claim, now_ms))
 
+    async def claim_jobs(
+        self, token: str, now_ms: int, lease_ms: int, limit: int, *, prefix: str
+    ) -> list[DueJob]:
+        def claim(conn: sqlite3.Connection) -> list[DueJob]:
+            conn.execute(
+                sql.CLAIM_JOBS, [token, now_ms + lease_ms, prefix + "%", now_ms, now_ms, limit]
+            )
+            return [DueJob(*row) for row in conn.execute(sql.CLAIMED_JOBS, [token])]
+
+        return await self._write(claim)
+
+    async def next_job_ms(self) -> int | None:
+        async with self._writer:
+            value = self.conn.execute(sql.NEXT_JOB).fetchone()[0]
+        return int(value) if value is not None else None
+
     async def waiting_chats(self, now_ms: int, limit: int) -> list[int]:
         async with self._writer:  # between transactions: never another unit's rows
             rows = self.conn.execute(sql.WAITING_CHATS, [now_ms, now_ms, limit]).fetchall()
@@ -237,9 +253,9 @@ class SqliteStorage:
     async def sent(self, ids: list[int]) -> None:
         await self._write(lambda conn: conn.executemany(sql.DELETE_OUTGOING, [[i] for i in ids]))
 
-    async def extend(self, token: str, until_ms: int) -> None:
+    async def extend(self, token: str, until_ms: int) -> bool:
         async with self._writer:
-            self.conn.execute(sql.EXTEND_CLAIM, [until_ms, token])
+            return bool(self.conn.execute(sql.EXTEND_CLAIM, [until_ms, token]).rowcount)
 
     async def pause(
         self, chat_id: int, until_ms: int, pace: pacing.Pace, *, whole_bot: bool
@@ -320,7 +336,36 @@ class SqliteUnit:
     async def unpace(self, chat_id: int) -> None:
         self.conn.execute(sql.PACE_DELETE, [chat_id])
 
+    async def schedule(self, job: Job) -> None:
+        self.conn.execute(
+            sql.UPSERT_JOB, [job.user_id, job.kind, job.scenario, job.run, job.due_ms]
+        )
+
+    async def cancel(
+        self, user_id: int, kind: str | None = None, scenario: str | None = None
+    ) -> None:
+        statement, params = sql.delete_jobs(kind, scenario)
+        self.conn.execute(statement, [user_id, *params])
+
+    async def take_job(self, job_id: int) -> Job | None:
+        row = self.conn.execute(sql.TAKE_JOB, [job_id]).fetchone()
+        return Job(*row) if row else None
+
+    async def cards(self, user_id: int) -> list[str]:
+        return [row[0] for row in self.conn.execute(sql.SELECT_CARDS, [user_id])]
+
+    async def save_card(self, user_id: int, scenario: str, step: str, card: str) -> None:
+        self.conn.execute(sql.UPSERT_CARD, [user_id, scenario, step, card])
+
+    async def drop_cards(
+        self, user_id: int, scenario: str | None = None, step: str | None = None
+    ) -> None:
+        statement, params = sql.delete_cards(scenario, step)
+        self.conn.execute(statement, [user_id, *params])
+
     async def forget(self, user: User) -> None:
+        self.conn.execute(sql.DELETE_JOBS, [user.id])
+        self.conn.execute(sql.DELETE_CARDS, [user.id])
         self.conn.execute(sql.DELETE_PROGRESS, [user.id])
         self.conn.execute(sql.DELETE_USER, [user.id])
         self.storage._forgot = True
