@@ -19,9 +19,15 @@ from bot.core.locales import LOCALES
     default=None,
     help="Language (default: the one you chose last time, else from $LANG).",
 )
+@click.option(
+    "--due",
+    is_flag=True,
+    help="Now, what the learning loop scheduled for you (a reminder, a review of questions "
+    "you got wrong, a follow-up), instead of hours or days later.",
+)
 @database_option
 @pass_context
-def play_command(obj: Context, scenario: str | None, lang: str | None) -> None:
+def play_command(obj: Context, scenario: str | None, lang: str | None, due: bool) -> None:
     """Play a scenario in the terminal (without SCENARIO: the topic menu).
 
     Type the number of an answer, ? when stuck, q to quit. Works with piped input too:
@@ -29,11 +35,14 @@ def play_command(obj: Context, scenario: str | None, lang: str | None) -> None:
     """
     import asyncio
     import getpass
+    from dataclasses import replace
 
     from rich.console import Console
 
+    from bot.core.window import ALWAYS
     from bot.i18n import negotiate
     from bot.service import Conversation, Who
+    from bot.service.loop import settings_for
     from bot.service.texts import translator_for
     from bot.terminal.player import TRANSPORT, Player
 
@@ -42,7 +51,8 @@ def play_command(obj: Context, scenario: str | None, lang: str | None) -> None:
     translator = translator_for(obj.config, library, transport=TRANSPORT)
     default = negotiate(os.environ.get("LANG", "").split(".")[0] or None, LOCALES)
     player = Player(
-        Conversation(library, storage),
+        # The loop as the bot has it, without quiet hours: a writer tries it at any hour.
+        Conversation(library, storage, loop=replace(settings_for(obj.config), window=ALWAYS)),
         translator,
         Who(f"terminal:{getpass.getuser()}", lang or default),
         console=Console(highlight=False),
@@ -55,7 +65,7 @@ def play_command(obj: Context, scenario: str | None, lang: str | None) -> None:
     # Here Ctrl-C raises at once, the storage is closed and the learner gets the usual bye.
     loop = asyncio.new_event_loop()
     try:
-        code = loop.run_until_complete(player.play(scenario))
+        code = loop.run_until_complete(player.due() if due else player.play(scenario))
     except KeyboardInterrupt:
         click.echo()
         click.echo(translator("play-bye", player.locale))

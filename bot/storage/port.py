@@ -92,6 +92,7 @@ class DueJob:
 
     id: int
     external_id: str
+    due_ms: int
 
 
 @dataclass(frozen=True)

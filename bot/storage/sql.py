@@ -116,7 +116,7 @@ CLAIM_JOBS = (
     "(j.claimed_until_ms is null or j.claimed_until_ms < ?) order by j.due_ms limit ?)"
 )
 CLAIMED_JOBS = (
-    "select j.id, u.external_id from jobs j join users u on u.id = j.user_id "
+    "select j.id, u.external_id, j.due_ms from jobs j join users u on u.id = j.user_id "
     "where j.claimed_by = ? order by j.due_ms"
 )
 NEXT_JOB = "select min(due_ms) from jobs"

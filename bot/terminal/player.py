@@ -14,10 +14,33 @@ from bot.core import actions
 from bot.core.loader import Library
 from bot.core.replies import Reply
 from bot.i18n import Translator
-from bot.service import Command, Conversation, Nothing, Press, Response, Typed, UserInput, Who
+from bot.service import (
+    Command,
+    Conversation,
+    Due,
+    Nothing,
+    Press,
+    Response,
+    Typed,
+    UserInput,
+    Who,
+)
 
 TRANSPORT = "terminal"
 """The name of this transport's text variants in the locale files (`.terminal`)."""
+
+
+NUMBERED = (
+    actions.Answer
+    | actions.Open
+    | actions.Reveal
+    | actions.ReviewAnswer
+    | actions.StopReviews
+    | actions.FollowupAnswer
+    | actions.FollowupProblem
+    | actions.Reminders
+)
+"""Buttons the player lists by number (Next is Enter, Help is ?, a rating is its digit)."""
 
 
 class Ending(Enum):
@@ -59,6 +82,8 @@ class Player:
         self.locale = chosen_locale or "en"
         self.chosen_locale = chosen_locale
         self.clock = clock
+        self.ahead_ms = 0
+        """How far ahead of the real clock the player acts (`play --due`: at a job's time)."""
         self.echo = not stdin.isatty()
         self.words = {word: translator.words(word.value) for word in Word}
 
@@ -67,7 +92,7 @@ class Player:
         return self.service.library
 
     def now_ms(self) -> int:
-        return int(self.clock() * 1000)
+        return int(self.clock() * 1000) + self.ahead_ms
 
     async def handle(self, inp: UserInput) -> Response:
         response = await self.service.handle(self.who, inp, now_ms=self.now_ms())
@@ -98,6 +123,50 @@ class Player:
         if ending is not Ending.COMPLETED:
             self.say(self.t("play-bye", self.locale))
         return 0
+
+    async def due(self) -> int:
+        """`play --due`: what the learning loop has scheduled for this learner (a reminder,
+        a review, a follow-up), now instead of hours or days later; then answer it."""
+        await self.handle(Nothing())
+        storage = self.service.storage
+        assert self.who.external_id is not None
+        jobs = await storage.claim_jobs("play", 2**62, 60_000, 50, prefix=self.who.external_id)
+        if not jobs:
+            self.say(self.t("play-nothing-due", self.locale))
+            return 0
+        for job in sorted(jobs, key=lambda j: j.due_ms):
+            self.ahead_ms = max(0, job.due_ms - int(self.clock() * 1000))
+            response = await self.handle(Due(job.id))
+            for reply in response.replies:
+                self.show(reply)
+                ending = await self.answer(reply)
+                if ending is not None:
+                    return 0
+        self.say(self.t("play-bye", self.locale))
+        return 0
+
+    async def answer(self, reply: Reply) -> Ending | None:
+        """Answer a loop message's buttons until no more come; an Ending to stop."""
+        current: Reply | None = reply
+        while current is not None:
+            choices = [b.action for row in current.buttons for b in row]
+            choices = [a for a in choices if isinstance(a, NUMBERED)]
+            if not choices:
+                return None
+            self.hint("play-hint-options")
+            line = self.read()
+            if line is None:
+                return Ending.END_OF_INPUT
+            if self.word(line) is Word.QUIT:
+                return Ending.QUIT
+            picked = self.number(line, len(choices))
+            if picked is None:
+                continue
+            action = choices[picked]
+            if isinstance(action, actions.Open):
+                return await self.scenario(action.scenario)
+            current = await self.send(Press(action))
+        return None
 
     async def menu(self) -> Ending:
         while True:
@@ -193,8 +262,7 @@ class Player:
         number = 0
         for row in rendered.buttons:
             for button in row:
-                numbered_kinds = actions.Answer | actions.Open | actions.Reveal
-                if isinstance(button.action, numbered_kinds) and numbered:
+                if isinstance(button.action, NUMBERED) and numbered:
                     number += 1
                     self.console.print(RichText(f"  {number}. {button.label}", style="cyan"))
 

@@ -181,3 +181,4 @@ button-reminders-no = 🔕 No reminders
 reminders-on = Done: if you stop halfway, I will remind you once. /reminders turns this off.
 reminders-off = Done: no reminders. /reminders turns them back on.
 command-reminders = Reminders on or off
+play-nothing-due = Nothing is scheduled for you yet: stop a topic halfway, answer a question wrong or finish a topic with a follow-up, then try again.

@@ -225,3 +225,26 @@ def test_help_in_the_menu_explains_how_to_play_here(tmp_path: Path) -> None:
     result = play(tmp_path / "p.sqlite3", "--lang", "ru", stdin="помощь\nq\n")
     assert "Введите номер ответа. «Помогите» или ? — подсказка" in result.output
     assert "кнопк" not in result.output.split("помощь")[-1]
+
+
+def test_due_shows_the_review_of_a_wrong_answer_now(library: Library, tmp_path: Path) -> None:
+    """`play --due`: a writer tries what the learning loop scheduled without waiting."""
+    db = tmp_path / "p.sqlite3"
+    scenario = library.scenarios["atm-withdrawal"]
+    lines = correct_path(library, "atm-withdrawal")
+    first = next(i for i, line in enumerate(lines) if line.isdigit())  # the first question
+    step = next(s for s in scenario.steps.values() if isinstance(s, QuestionStep))
+    wrong = next(i for i, o in enumerate(step.options) if not o.correct)
+    walked = play(
+        db, "atm-withdrawal", "--lang", "en", stdin="\n".join([*lines[:first], str(wrong + 1)])
+    )
+    assert walked.exit_code == 0, walked.output
+    nothing = play(tmp_path / "other.sqlite3", "--due", "--lang", "en", stdin="")
+    assert "Nothing is scheduled for you yet" in nothing.output
+    due = play(db, "--due", "--lang", "en", stdin="3\n1\n")  # "no reminders", an answer
+    assert due.exit_code == 0, due.output
+    assert "You stopped at step" in due.output
+    assert "Quick review" in due.output and "Stop reviews" in due.output
+    kinds = [k for (k,) in rows(db, "select kind from events where kind like 're%' order by id")]
+    assert kinds == ["reminder_sent", "review_sent", "review_answered"]
+    assert rows(db, "select reminders from users") == [("off",)]

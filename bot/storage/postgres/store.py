@@ -188,7 +188,7 @@ class PostgresStorage:
                 q(statement), token, now_ms + lease_ms, prefix + "%", now_ms, now_ms, limit
             )
             rows = await conn.fetch(q(sql.CLAIMED_JOBS), token)
-        return [DueJob(row[0], row[1]) for row in rows]
+        return [DueJob(row[0], row[1], row[2]) for row in rows]
 
     async def next_job_ms(self) -> int | None:
         pool = await self.pool()
