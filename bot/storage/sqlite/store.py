@@ -43,6 +43,8 @@ class SqliteStorage:
         self.checkpointer: Checkpointer | None = None
         self._writer = asyncio.Lock()
         self._batch_owner: asyncio.Task[Any] | None = None
+        self._pending: Pending | None = None
+        """A batch's writes not yet in the tables (see `BatchUnit`)."""
         self._forgot = False
 
     @classmethod
@@ -84,7 +86,8 @@ class SqliteStorage:
     @asynccontextmanager
     async def unit(self, lock_key: str) -> AsyncIterator[SqliteUnit]:
         if self._in_batch():
-            yield SqliteUnit(self)
+            assert self._pending is not None
+            yield BatchUnit(self, self._pending)
             return
         async with self._writer:
             self.conn.execute("BEGIN IMMEDIATE")
@@ -103,9 +106,11 @@ class SqliteStorage:
     async def batch(self) -> AsyncIterator[None]:
         async with self._writer:
             self._batch_owner = asyncio.current_task()
+            self._pending = Pending()
             self.conn.execute("BEGIN IMMEDIATE")
             try:
                 yield
+                self._pending.flush(self.conn)
                 derived.write(self.conn, self.rollup.take())
                 self.conn.execute("COMMIT")
             except BaseException:
@@ -113,6 +118,7 @@ class SqliteStorage:
                 raise
             finally:
                 self._batch_owner = None
+                self._pending = None
             if self._forgot:
                 self._forgot = False
                 self._truncate_wal()
@@ -271,3 +277,100 @@ class SqliteUnit:
         self.conn.execute(sql.DELETE_PROGRESS, [user.id])
         self.conn.execute(sql.DELETE_USER, [user.id])
         self.storage._forgot = True
+
+
+class Pending:
+    """What a batch's units wrote and read, kept in memory until the batch commits.
+
+    The batch holds SQLite's write lock for its whole transaction, so nothing else changes
+    these rows meanwhile: users and progress read once are known for the rest of the
+    batch, and the writes are the rows the units would have written one statement at a
+    time, in the same order (events keep their ids), in a few `executemany` at the end.
+    """
+
+    def __init__(self) -> None:
+        self.users: dict[str, User] = {}
+        """By external id: every user read or created in this batch, as changed since."""
+        self.external_ids: dict[int, str] = {}
+        self.changed_users: dict[int, User] = {}
+        self.progress: dict[int, dict[str, Progress | None]] = {}
+        """By user id and scenario: progress read or written in this batch (None: no row)."""
+        self.complete: set[int] = set()
+        """Users whose every progress row is in `progress`."""
+        self.written: dict[tuple[int, str], list[Any]] = {}
+        """Progress rows to upsert (the last write of each)."""
+        self.events: list[list[Any]] = []
+
+    def flush(self, conn: sqlite3.Connection) -> None:
+        """Write what the units kept, in the order they wrote it (inside the batch)."""
+        if self.changed_users:
+            rows = [sql.user_fields_row(u) for u in self.changed_users.values()]
+            conn.executemany(sql.UPDATE_USER_FIELDS, rows)
+        if self.written:
+            conn.executemany(sql.UPSERT_PROGRESS, list(self.written.values()))
+        if self.events:
+            conn.executemany(sql.INSERT_EVENT, self.events)
+        self.changed_users.clear()
+        self.written.clear()
+        self.events.clear()
+
+    def forget(self, user: User) -> None:
+        self.users.pop(user.external_id, None)
+        self.external_ids.pop(user.id, None)
+        self.progress.pop(user.id, None)
+        self.complete.discard(user.id)
+
+
+class BatchUnit(SqliteUnit):
+    """A unit of work inside `SqliteStorage.batch`: the reads and writes of `SqliteUnit`,
+    served from and kept in the batch's `Pending` (the simulator's bulk writes;
+    tests/storage/test_batch.py checks the tables come out identical)."""
+
+    def __init__(self, storage: SqliteStorage, pending: Pending) -> None:
+        super().__init__(storage)
+        self.pending = pending
+
+    async def find_user(self, external_id: str) -> User | None:
+        found = self.pending.users.get(external_id)
+        if found is None:
+            found = await super().find_user(external_id)
+            if found is not None:
+                self.pending.users[external_id] = found
+                self.pending.external_ids[found.id] = external_id
+        return found
+
+    async def progress(self, user_id: int, scenario: str) -> Progress:
+        known = self.pending.progress.setdefault(user_id, {})
+        if scenario not in known:
+            row = self.conn.execute(sql.SELECT_PROGRESS, [user_id, scenario]).fetchone()
+            known[scenario] = sql.progress_from_row(row) if row else None
+        return known[scenario] or Progress(scenario=scenario)
+
+    async def all_progress(self, user_id: int) -> dict[str, Progress]:
+        known = self.pending.progress.setdefault(user_id, {})
+        if user_id not in self.pending.complete:
+            for scenario, stored in (await super().all_progress(user_id)).items():
+                if known.get(scenario) is None:  # else read or written since: newer
+                    known[scenario] = stored
+            self.pending.complete.add(user_id)
+        return {s: p for s, p in sorted(known.items()) if p is not None}
+
+    async def apply(self, change: Change) -> None:
+        pending = self.pending
+        if change.progress is not None:
+            scenario = change.progress.scenario
+            pending.written[(change.user_id, scenario)] = sql.progress_row(change)
+            pending.progress.setdefault(change.user_id, {})[scenario] = change.progress
+        if change.events:
+            pending.events.extend(sql.event_row(change.user_id, e) for e in change.events)
+            facts = [fact_from_event(change.user_id, e) for e in change.events]
+            derived.fold(self.conn, self.storage.rollup, facts)
+        if sql.user_sets(change):
+            user = pending.users[pending.external_ids[change.user_id]]
+            changed = sql.changed_user(user, change)
+            pending.users[user.external_id] = pending.changed_users[user.id] = changed
+
+    async def forget(self, user: User) -> None:
+        self.pending.flush(self.conn)
+        self.pending.forget(user)
+        await super().forget(user)
