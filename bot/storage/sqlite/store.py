@@ -15,7 +15,7 @@ import sqlite_utils
 
 from bot.analytics.filters import Filters
 from bot.analytics.metrics import Tallies
-from bot.analytics.rollup import Rollup, fact_from_event
+from bot.analytics.rollup import Fact, Rollup, fact_from_event
 from bot.core.progress import Progress
 from bot.storage import sql
 from bot.storage.port import Change, ExportKind, User
@@ -110,7 +110,7 @@ class SqliteStorage:
             self.conn.execute("BEGIN IMMEDIATE")
             try:
                 yield
-                self._pending.flush(self.conn)
+                self._pending.flush(self.conn, self.rollup)
                 derived.write(self.conn, self.rollup.take())
                 self.conn.execute("COMMIT")
             except BaseException:
@@ -300,9 +300,15 @@ class Pending:
         self.written: dict[tuple[int, str], list[Any]] = {}
         """Progress rows to upsert (the last write of each)."""
         self.events: list[list[Any]] = []
+        self.facts: list[Fact] = []
+        """The events as the rollup reads them, folded in one go."""
 
-    def flush(self, conn: sqlite3.Connection) -> None:
-        """Write what the units kept, in the order they wrote it (inside the batch)."""
+    def flush(self, conn: sqlite3.Connection, rollup: Rollup) -> None:
+        """Write what the units kept, in the order they wrote it, and fold the events into
+        the rollup (inside the batch; the derived tables are not written before its end,
+        so the rows it loads are the same as unit by unit)."""
+        if self.facts:
+            derived.fold(conn, rollup, self.facts)
         if self.changed_users:
             rows = [sql.user_fields_row(u) for u in self.changed_users.values()]
             conn.executemany(sql.UPDATE_USER_FIELDS, rows)
@@ -313,6 +319,7 @@ class Pending:
         self.changed_users.clear()
         self.written.clear()
         self.events.clear()
+        self.facts.clear()
 
     def forget(self, user: User) -> None:
         self.users.pop(user.external_id, None)
@@ -363,14 +370,13 @@ class BatchUnit(SqliteUnit):
             pending.progress.setdefault(change.user_id, {})[scenario] = change.progress
         if change.events:
             pending.events.extend(sql.event_row(change.user_id, e) for e in change.events)
-            facts = [fact_from_event(change.user_id, e) for e in change.events]
-            derived.fold(self.conn, self.storage.rollup, facts)
+            pending.facts.extend(fact_from_event(change.user_id, e) for e in change.events)
         if sql.user_sets(change):
             user = pending.users[pending.external_ids[change.user_id]]
             changed = sql.changed_user(user, change)
             pending.users[user.external_id] = pending.changed_users[user.id] = changed
 
     async def forget(self, user: User) -> None:
-        self.pending.flush(self.conn)
+        self.pending.flush(self.conn, self.storage.rollup)
         self.pending.forget(user)
         await super().forget(user)
