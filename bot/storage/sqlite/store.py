@@ -11,8 +11,6 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
-import sqlite_utils
-
 from bot.analytics.filters import Filters
 from bot.analytics.metrics import Tallies
 from bot.analytics.rollup import Fact, Rollup, fact_from_event
@@ -20,7 +18,7 @@ from bot.core.progress import Progress
 from bot.storage import sql
 from bot.storage.port import Change, ExportKind, User
 from bot.storage.sqlite import derived, migrations, reading
-from bot.storage.sqlite.connection import Checkpointer, connect, connect_readonly
+from bot.storage.sqlite.connection import Checkpointer, connect_readonly, open_connection
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -33,9 +31,8 @@ class SqliteStorage:
     processes wait on SQLite's own write lock (BEGIN IMMEDIATE). Reports read on a second,
     read-only connection in a thread. docs/storage.md has the measurements."""
 
-    def __init__(self, db: sqlite_utils.Database, path: Path | None) -> None:
-        self.db = db
-        self.conn: sqlite3.Connection = db.conn
+    def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:
+        self.conn = conn
         self.path = path
         """None for an in-memory database (tests)."""
         self.rollup = Rollup()
@@ -58,8 +55,8 @@ class SqliteStorage:
         """`background_checkpoints`: move WAL pages to the file in a thread instead of
         during a commit (the bot); the default suits short commands."""
         memory = str(path) == ":memory:"
-        db = connect(path, autocheckpoint=not background_checkpoints)
-        storage = cls(db, None if memory else Path(path))
+        conn = open_connection(path, autocheckpoint=not background_checkpoints)
+        storage = cls(conn, None if memory else Path(path))
         if migrate:
             storage.migrate_now()
         if background_checkpoints and not memory:
@@ -174,8 +171,13 @@ class SqliteStorage:
 
     async def events(self, user_id: int | None = None) -> list[dict[str, Any]]:
         if user_id is None:
-            return list(self.db.query("select * from events order by id"))
-        return list(self.db.query("select * from events where user_id = ? order by id", [user_id]))
+            cursor = self.conn.execute("select * from events order by id")
+        else:
+            cursor = self.conn.execute(
+                "select * from events where user_id = ? order by id", [user_id]
+            )
+        columns = [c[0] for c in cursor.description]
+        return [dict(zip(columns, row, strict=True)) for row in cursor]
 
     async def rebuild_analytics(self) -> int:
         async with self._writer:
