@@ -7,7 +7,7 @@ import logging
 import secrets
 import sqlite3
 from collections.abc import AsyncIterator, Callable
-from contextlib import asynccontextmanager
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -80,12 +80,14 @@ class SqliteStorage:
     def _in_batch(self) -> bool:
         return self._batch_owner is not None and self._batch_owner is asyncio.current_task()
 
-    @asynccontextmanager
-    async def unit(self, lock_key: str) -> AsyncIterator[SqliteUnit]:
+    def unit(self, lock_key: str) -> AbstractAsyncContextManager[SqliteUnit]:
         if self._in_batch():
             assert self._pending is not None
-            yield BatchUnit(self, self._pending)
-            return
+            return BatchUnit(self, self._pending)
+        return self._unit(lock_key)
+
+    @asynccontextmanager
+    async def _unit(self, lock_key: str) -> AsyncIterator[SqliteUnit]:
         async with self._writer:
             self.conn.execute("BEGIN IMMEDIATE")
             try:
@@ -338,6 +340,13 @@ class BatchUnit(SqliteUnit):
     def __init__(self, storage: SqliteStorage, pending: Pending) -> None:
         super().__init__(storage)
         self.pending = pending
+
+    async def __aenter__(self) -> BatchUnit:
+        """Entered as is: the batch owns the transaction (cheaper than a generator)."""
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        return None
 
     async def find_user(self, external_id: str) -> User | None:
         found = self.pending.users.get(external_id)
