@@ -59,6 +59,8 @@ def main(argv: list[str] | None = None) -> None:
             "ROLEBOT_CACHE_DIR": str(cache),
             "ROLEBOT_SCENARIOS_DIR": str(ROOT / "scenarios"),
             "ROLEBOT_LOCALES_DIR": str(ROOT / "locales"),
+            # Another checkout's code (its figures before a change), when asked for.
+            **{k: v for k, v in os.environ.items() if k == "PYTHONPATH"},
         }
         empty = work / "empty.sqlite3"
         rolebot = [sys.executable, "-m", "bot"]
