@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -145,8 +144,8 @@ def event_row(user_id: int, event: Event) -> list[Any]:
     ]
 
 
-def user_sets(change: Change) -> dict[str, Any]:
-    """The user columns a change sets, with their stored values."""
+def user_update(change: Change) -> tuple[str, list[Any]] | None:
+    """The UPDATE of the user row a change asks for, if any."""
     sets: dict[str, Any] = {}
     if change.locale is not None:
         sets |= {"locale": change.locale, "locale_chosen": 1}
@@ -156,43 +155,10 @@ def user_sets(change: Change) -> dict[str, Any]:
         sets["blocked"] = int(change.blocked)
     if change.pressed_message is not None:
         sets["pressed_message"] = change.pressed_message
-    return sets
-
-
-def user_update(change: Change) -> tuple[str, list[Any]] | None:
-    """The UPDATE of the user row a change asks for, if any."""
-    sets = user_sets(change)
     if not sets:
         return None
     assignments = ", ".join(f"{column} = ?" for column in sets)
     return f"update users set {assignments} where id = ?", [*sets.values(), change.user_id]
-
-
-USER_FIELDS = ("locale", "locale_chosen", "active_scenario", "blocked", "pressed_message")
-"""The user columns a change may set: `UPDATE_USER_FIELDS` writes them all at once."""
-UPDATE_USER_FIELDS = f"update users set {', '.join(f'{c} = ?' for c in USER_FIELDS)} where id = ?"
-
-
-def changed_user(user: User, change: Change) -> User:
-    """`user` as its row reads after `user_update(change)`."""
-    sets = user_sets(change)
-    if "locale_chosen" in sets:
-        sets["locale_chosen"] = bool(sets["locale_chosen"])
-    if "blocked" in sets:
-        sets["blocked"] = bool(sets["blocked"])
-    return replace(user, **sets)
-
-
-def user_fields_row(user: User) -> list[Any]:
-    """The parameters of `UPDATE_USER_FIELDS` for `user`."""
-    return [
-        user.locale,
-        int(user.locale_chosen),
-        user.active_scenario,
-        int(user.blocked),
-        user.pressed_message,
-        user.id,
-    ]
 
 
 # -- derived analytics rows ------------------------------------------------------------------

@@ -288,15 +288,15 @@ class Pending:
 
     The batch holds SQLite's write lock for its whole transaction, so nothing else changes
     these rows meanwhile: users and progress read once are known for the rest of the
-    batch, and the writes are the rows the units would have written one statement at a
-    time, in the same order (events keep their ids), in a few `executemany` at the end.
+    batch, and progress and events are the rows the units would have written one statement
+    at a time, in the same order (events keep their ids), in two `executemany` at the end.
+    User fields are written at once (they are few, and a reader may join on them).
     """
 
     def __init__(self) -> None:
         self.users: dict[str, User] = {}
         """By external id: every user read or created in this batch, as changed since."""
         self.external_ids: dict[int, str] = {}
-        self.changed_users: dict[int, User] = {}
         self.progress: dict[int, dict[str, Progress | None]] = {}
         """By user id and scenario: progress read or written in this batch (None: no row)."""
         self.complete: set[int] = set()
@@ -313,14 +313,10 @@ class Pending:
         so the rows it loads are the same as unit by unit)."""
         if self.facts:
             derived.fold(conn, rollup, self.facts)
-        if self.changed_users:
-            rows = [sql.user_fields_row(u) for u in self.changed_users.values()]
-            conn.executemany(sql.UPDATE_USER_FIELDS, rows)
         if self.written:
             conn.executemany(sql.UPSERT_PROGRESS, list(self.written.values()))
         if self.events:
             conn.executemany(sql.INSERT_EVENT, self.events)
-        self.changed_users.clear()
         self.written.clear()
         self.events.clear()
         self.facts.clear()
@@ -382,10 +378,14 @@ class BatchUnit(SqliteUnit):
         if change.events:
             pending.events.extend(sql.event_row(change.user_id, e) for e in change.events)
             pending.facts.extend(fact_from_event(change.user_id, e) for e in change.events)
-        if sql.user_sets(change):
-            user = pending.users[pending.external_ids[change.user_id]]
-            changed = sql.changed_user(user, change)
-            pending.users[user.external_id] = pending.changed_users[user.id] = changed
+        update = sql.user_update(change)
+        if update is not None:
+            # Written now, as by a unit of its own; RETURNING keeps the cached user as the
+            # table has it, whatever columns a change may set.
+            statement, params = update
+            row = self.conn.execute(f"{statement} returning {sql.USER_COLUMNS}", params)
+            user = sql.user_from_row(row.fetchone())
+            pending.users[user.external_id] = user
 
     async def forget(self, user: User) -> None:
         self.pending.flush(self.conn, self.storage.rollup)
