@@ -17,9 +17,11 @@ from collections.abc import Callable
 from benchmarks import (
     analytics,
     backends,
+    commands,
     http,
     instances,
     memory,
+    simulator,
     startup,
     storage_commit,
     throughput,
@@ -34,7 +36,7 @@ def main() -> None:
         action="append",
         default=[],
         help="skip a benchmark: storage, backends, throughput, http, instances, memory, "
-        "startup, analytics",
+        "startup, analytics, simulator, commands",
     )
     args = parser.parse_args()
     quick = args.quick
@@ -65,6 +67,16 @@ def main() -> None:
             ]
             if quick
             else ["--events", "1000000"]
+        ),
+        "simulator": lambda: simulator.main(
+            ["--users", "20", "--days", "2", "--rounds", "1", "--baseline-users", "5"]
+            if quick
+            else ["--users", "4000", "--rounds", "3"]
+        ),
+        "commands": lambda: commands.main(
+            ["--events", "2000", "--rounds", "1", "--folder", tempfile.mkdtemp()]
+            if quick
+            else ["--events", "1000000", "--rounds", "5"]
         ),
         "startup": lambda: startup.main(
             ["--scenarios", "2", "--repeat", "1", "--together"]

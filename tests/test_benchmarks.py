@@ -18,7 +18,16 @@ def test_benchmarks_run_on_tiny_sizes(
     monkeypatch.setattr(sys, "argv", ["benchmarks", "--quick", "--skip", "analytics"])
     main()
     out = capsys.readouterr().out
-    for heading in ("storage:", "throughput:", "latency:", "over HTTP:", "memory:", "startup:"):
+    for heading in (
+        "storage:",
+        "throughput:",
+        "latency:",
+        "over HTTP:",
+        "memory:",
+        "startup:",
+        "simulator:",
+        "commands:",
+    ):
         assert heading in out
     assert "backends:" in out and "service SQLite" in out
     if POSTGRES_URL:

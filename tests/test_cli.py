@@ -124,11 +124,13 @@ for args in {commands!r}:
     except SystemExit as done:
         print("exit", args[0], done.code, file=sys.stderr)
 print("AIOGRAM" if "aiogram" in sys.modules else "no aiogram")
+print("PTB" if "telegram" in sys.modules else "no PTB")
 """
 
 
 def test_commands_that_do_not_talk_to_telegram_never_import_aiogram(tmp_path: Path) -> None:
-    """aiogram takes seconds to import: only `rolebot run` may pay for it."""
+    """aiogram takes seconds to import, python-telegram-bot a fraction of one: only
+    `rolebot run` may pay for either."""
     db = str(tmp_path / "d.sqlite3")
     team = tmp_path / "team"
     commands = [
@@ -143,11 +145,11 @@ def test_commands_that_do_not_talk_to_telegram_never_import_aiogram(tmp_path: Pa
         ["--database", db, "play", "atm-withdrawal", "--lang", "en"],
     ]
     done = in_subprocess(ROLEBOT_IN_PROCESS.format(commands=commands), tmp_path)
-    assert done.stdout.splitlines()[-1] == "no aiogram", done.stderr
+    assert done.stdout.splitlines()[-2:] == ["no aiogram", "no PTB"], done.stderr
     codes = [line.split()[-1] for line in done.stderr.splitlines() if line.startswith("exit ")]
     assert codes == ["0"] * len(commands), done.stderr
     new = in_subprocess(ROLEBOT_IN_PROCESS.format(commands=[["new", "demo-x"]]), team)
-    assert new.stdout.splitlines()[-1] == "no aiogram", new.stderr
+    assert new.stdout.splitlines()[-2:] == ["no aiogram", "no PTB"], new.stderr
     assert (team / "scenarios" / "demo-x.yaml").exists()
 
 
@@ -160,5 +162,5 @@ def test_malformed_token_is_one_clear_line_without_importing_aiogram(tmp_path: P
         "then letters, digits, - and _), exactly as @BotFather gives it.",
         "exit run 2",
     ]
-    assert done.stdout.splitlines()[-1] == "no aiogram"
+    assert done.stdout.splitlines()[-2:] == ["no aiogram", "no PTB"]
     assert "not a token" not in done.stderr

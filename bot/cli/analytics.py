@@ -183,7 +183,8 @@ def report_command(
     from bot.analytics.report import render
 
     result = compute(obj, scenarios, selection)
-    output.write_text(render(result, obj.library(), lang=report_lang), encoding="utf-8")
+    html = render(result, obj.library(), lang=report_lang, template_cache=obj.template_cache())
+    output.write_text(html, encoding="utf-8")
     runs = sum(s.all.runs.runs for s in result.scenarios)
     count = len(result.scenarios)
     click.echo(f"wrote {output} ({_plural(count, 'scenario')}, {_plural(runs, 'run')})", err=True)

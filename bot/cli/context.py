@@ -28,6 +28,7 @@ class Context:
         if database is not None:
             self.config.database = database
         self._cache_set = False
+        self._library: Library | None = None
 
     def content(self) -> None:
         """Before reading scenario files: where parsed translations are cached."""
@@ -38,8 +39,13 @@ class Context:
             self._cache_set = True
 
     def library(self) -> Library:
-        """The scenarios, validated; every problem printed and exit 1 if any. (Imported
-        here: commands that need no scenarios start faster.)"""
+        """The scenarios, validated once per command; every problem printed and exit 1 if
+        any. (Imported here: commands that need no scenarios start faster.)"""
+        if self._library is None:
+            self._library = self._load_library()
+        return self._library
+
+    def _load_library(self) -> Library:
         from bot.core.errors import ScenarioError
         from bot.core.loader import load_library
 
@@ -66,6 +72,10 @@ class Context:
                 "or try `rolebot simulate --users 500 --database demo.sqlite3`."
             )
         return open_storage(path, migrate=migrate)
+
+    def template_cache(self) -> Path | None:
+        """Where compiled report templates are kept between runs (beside the Fluent cache)."""
+        return None if self.config.cache_dir is None else self.config.cache_dir / "templates"
 
 
 pass_context = click.make_pass_decorator(Context)

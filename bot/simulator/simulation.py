@@ -93,6 +93,8 @@ class Learner:
     current: str | None = None
     screen: Reply | None = None
     """The last message with a step's buttons: what the learner can press."""
+    rating: bool = False
+    """`screen` is the end of a scenario, offering the rating."""
     wrong_here: int = 0
     helped_here: int = 0
     typed_here: bool = False
@@ -202,10 +204,10 @@ class Simulation:
         response = await self.service.handle(learner.who, inp, now_ms=at)
         self.summary.inputs += 1
         for reply in response.replies:
-            if reply.step is not None or any(
-                isinstance(b.action, actions.Rate) for row in reply.buttons for b in row
-            ):
-                learner.screen = reply
+            if reply.step is not None:
+                learner.screen, learner.rating = reply, _rating(reply)
+            elif _rating(reply):
+                learner.screen, learner.rating = reply, True
         return response
 
     async def _act(self, learner: Learner, at: int) -> None:
@@ -222,7 +224,7 @@ class Simulation:
             inp = Press(actions.Open(learner.current))
         else:
             scenario = self._scenario(learner)
-            if _rating(learner.screen):
+            if learner.rating:
                 await self._finish(learner, scenario, at)
                 return
             decision = self._decide(learner, scenario, at)
@@ -253,7 +255,7 @@ class Simulation:
                 learner, Press(actions.Rate(scenario.id, scenario.version, score)), at
             )
         learner.current = None
-        learner.screen = None
+        learner.screen, learner.rating = None, False
         gap = int(learner.rng.expovariate(1 / (2 * DAY_MS)))
         self._schedule(learner, self._moment(at + 60_000, max(gap, 60_000)))
 
@@ -265,7 +267,7 @@ class Simulation:
         """Lognormal reading and thinking time before the next input, median about 9 s,
         longer at hard steps and for text answers."""
         step_id = _step_of(learner.screen)
-        if step_id is None or _rating(learner.screen) or step_id not in scenario.steps:
+        if step_id is None or learner.rating or step_id not in scenario.steps:
             factor = 0.8
         else:
             traits = self.traits[scenario.id]
@@ -289,11 +291,6 @@ class Simulation:
         if step_id is None or step_id not in scenario.steps:
             return Press(actions.Open(scenario.id))  # lost: open the topic again
         step = scenario.steps[step_id]
-        buttons = {
-            b.action: b.action
-            for row in (learner.screen.buttons if learner.screen else ())
-            for b in row
-        }
         version = scenario.version
         difficulty = traits.difficulty.get(step.id, 0.1)
         persona = learner.persona
@@ -318,7 +315,9 @@ class Simulation:
             return Typed(rng.randint(2, 60))
         help_p = (0.5 if confused else difficulty * 0.5) / (1 + 2 * learner.helped_here)
         help_button = actions.Help(scenario.id, version, step.id)
-        helpable = isinstance(step, QuestionStep | TextStep) and help_button in buttons
+        helpable = isinstance(step, QuestionStep | TextStep) and _offers(
+            learner.screen, help_button
+        )
         if helpable and rng.random() < help_p:
             learner.helped_here += 1
             return Press(help_button)
@@ -350,11 +349,13 @@ def _step_of(screen: Reply | None) -> str | None:
     return screen.step if screen is not None else None
 
 
-def _rating(screen: Reply | None) -> bool:
+def _rating(screen: Reply) -> bool:
     """The end of a scenario: its message offers the rating."""
-    return screen is not None and any(
-        isinstance(b.action, actions.Rate) for row in screen.buttons for b in row
-    )
+    return any(isinstance(b.action, actions.Rate) for row in screen.buttons for b in row)
+
+
+def _offers(screen: Reply | None, action: actions.Action) -> bool:
+    return screen is not None and any(b.action == action for row in screen.buttons for b in row)
 
 
 async def simulate(

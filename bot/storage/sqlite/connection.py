@@ -6,13 +6,23 @@ import logging
 import sqlite3
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import sqlite_utils
+if TYPE_CHECKING:
+    import sqlite_utils
 
 log = logging.getLogger(__name__)
 
 
 def connect(path: Path | str, *, autocheckpoint: bool = True) -> sqlite_utils.Database:
+    """`open_connection` wrapped for sqlite-utils (tests and tools; imported only then, it
+    takes some 40 ms)."""
+    import sqlite_utils
+
+    return sqlite_utils.Database(open_connection(path, autocheckpoint=autocheckpoint))
+
+
+def open_connection(path: Path | str, *, autocheckpoint: bool = True) -> sqlite3.Connection:
     """Open (creating if needed) the database at `path`; ":memory:" works for tests.
 
     WAL lets readers (stats, exports) run while the bot writes; synchronous=NORMAL in WAL mode
@@ -32,7 +42,7 @@ def connect(path: Path | str, *, autocheckpoint: bool = True) -> sqlite_utils.Da
     conn.execute("PRAGMA secure_delete=ON")
     if not autocheckpoint:
         conn.execute("PRAGMA wal_autocheckpoint=0")
-    return sqlite_utils.Database(conn)
+    return conn
 
 
 def connect_readonly(path: Path | str) -> sqlite3.Connection:

@@ -7,20 +7,18 @@ import logging
 import secrets
 import sqlite3
 from collections.abc import AsyncIterator, Callable
-from contextlib import asynccontextmanager
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
-import sqlite_utils
-
 from bot.analytics.filters import Filters
 from bot.analytics.metrics import Tallies
-from bot.analytics.rollup import Rollup, fact_from_event
+from bot.analytics.rollup import Fact, Rollup, fact_from_event
 from bot.core.progress import Progress
 from bot.storage import pacing, sql
 from bot.storage.port import Change, Claim, DueJob, ExportKind, Job, Outgoing, User
 from bot.storage.sqlite import derived, migrations, reading
-from bot.storage.sqlite.connection import Checkpointer, connect, connect_readonly
+from bot.storage.sqlite.connection import Checkpointer, connect_readonly, open_connection
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -33,9 +31,8 @@ class SqliteStorage:
     processes wait on SQLite's own write lock (BEGIN IMMEDIATE). Reports read on a second,
     read-only connection in a thread. docs/storage.md has the measurements."""
 
-    def __init__(self, db: sqlite_utils.Database, path: Path | None) -> None:
-        self.db = db
-        self.conn: sqlite3.Connection = db.conn
+    def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:
+        self.conn = conn
         self.path = path
         """None for an in-memory database (tests)."""
         self.rollup = Rollup()
@@ -43,6 +40,8 @@ class SqliteStorage:
         self.checkpointer: Checkpointer | None = None
         self._writer = asyncio.Lock()
         self._batch_owner: asyncio.Task[Any] | None = None
+        self._pending: Pending | None = None
+        """A batch's writes not yet in the tables (see `BatchUnit`)."""
         self._forgot = False
 
     @classmethod
@@ -56,8 +55,8 @@ class SqliteStorage:
         """`background_checkpoints`: move WAL pages to the file in a thread instead of
         during a commit (the bot); the default suits short commands."""
         memory = str(path) == ":memory:"
-        db = connect(path, autocheckpoint=not background_checkpoints)
-        storage = cls(db, None if memory else Path(path))
+        conn = open_connection(path, autocheckpoint=not background_checkpoints)
+        storage = cls(conn, None if memory else Path(path))
         if migrate:
             storage.migrate_now()
         if background_checkpoints and not memory:
@@ -81,11 +80,14 @@ class SqliteStorage:
     def _in_batch(self) -> bool:
         return self._batch_owner is not None and self._batch_owner is asyncio.current_task()
 
-    @asynccontextmanager
-    async def unit(self, lock_key: str) -> AsyncIterator[SqliteUnit]:
+    def unit(self, lock_key: str) -> AbstractAsyncContextManager[SqliteUnit]:
         if self._in_batch():
-            yield SqliteUnit(self)
-            return
+            assert self._pending is not None
+            return BatchUnit(self, self._pending)
+        return self._unit(lock_key)
+
+    @asynccontextmanager
+    async def _unit(self, lock_key: str) -> AsyncIterator[SqliteUnit]:
         async with self._writer:
             self.conn.execute("BEGIN IMMEDIATE")
             try:
@@ -103,9 +105,11 @@ class SqliteStorage:
     async def batch(self) -> AsyncIterator[None]:
         async with self._writer:
             self._batch_owner = asyncio.current_task()
+            self._pending = Pending()
             self.conn.execute("BEGIN IMMEDIATE")
             try:
                 yield
+                self._pending.flush(self.conn, self.rollup)
                 derived.write(self.conn, self.rollup.take())
                 self.conn.execute("COMMIT")
             except BaseException:
@@ -113,6 +117,7 @@ class SqliteStorage:
                 raise
             finally:
                 self._batch_owner = None
+                self._pending = None
             if self._forgot:
                 self._forgot = False
                 self._truncate_wal()
@@ -168,8 +173,13 @@ class SqliteStorage:
 
     async def events(self, user_id: int | None = None) -> list[dict[str, Any]]:
         if user_id is None:
-            return list(self.db.query("select * from events order by id"))
-        return list(self.db.query("select * from events where user_id = ? order by id", [user_id]))
+            cursor = self.conn.execute("select * from events order by id")
+        else:
+            cursor = self.conn.execute(
+                "select * from events where user_id = ? order by id", [user_id]
+            )
+        columns = [c[0] for c in cursor.description]
+        return [dict(zip(columns, row, strict=True)) for row in cursor]
 
     async def rebuild_analytics(self) -> int:
         async with self._writer:
@@ -393,3 +403,113 @@ def claim_rows(
     return tuple(
         Outgoing(row[0], chat_id, row[1], slot) for row, slot in zip(rows, at, strict=True)
     )
+
+
+class Pending:
+    """What a batch's units wrote and read, kept in memory until the batch commits.
+
+    The batch holds SQLite's write lock for its whole transaction, so nothing else changes
+    these rows meanwhile: users and progress read once are known for the rest of the
+    batch, and progress and events are the rows the units would have written one statement
+    at a time, in the same order (events keep their ids), in two `executemany` at the end.
+    User fields are written at once (they are few, and a reader may join on them).
+    """
+
+    def __init__(self) -> None:
+        self.users: dict[str, User] = {}
+        """By external id: every user read or created in this batch, as changed since."""
+        self.external_ids: dict[int, str] = {}
+        self.progress: dict[int, dict[str, Progress | None]] = {}
+        """By user id and scenario: progress read or written in this batch (None: no row)."""
+        self.complete: set[int] = set()
+        """Users whose every progress row is in `progress`."""
+        self.written: dict[tuple[int, str], list[Any]] = {}
+        """Progress rows to upsert (the last write of each)."""
+        self.events: list[list[Any]] = []
+        self.facts: list[Fact] = []
+        """The events as the rollup reads them, folded in one go."""
+
+    def flush(self, conn: sqlite3.Connection, rollup: Rollup) -> None:
+        """Write what the units kept, in the order they wrote it, and fold the events into
+        the rollup (inside the batch; the derived tables are not written before its end,
+        so the rows it loads are the same as unit by unit)."""
+        if self.facts:
+            derived.fold(conn, rollup, self.facts)
+        if self.written:
+            conn.executemany(sql.UPSERT_PROGRESS, list(self.written.values()))
+        if self.events:
+            conn.executemany(sql.INSERT_EVENT, self.events)
+        self.written.clear()
+        self.events.clear()
+        self.facts.clear()
+
+    def forget(self, user: User) -> None:
+        self.users.pop(user.external_id, None)
+        self.external_ids.pop(user.id, None)
+        self.progress.pop(user.id, None)
+        self.complete.discard(user.id)
+
+
+class BatchUnit(SqliteUnit):
+    """A unit of work inside `SqliteStorage.batch`: the reads and writes of `SqliteUnit`,
+    served from and kept in the batch's `Pending` (the simulator's bulk writes;
+    tests/storage/test_batch.py checks the tables come out identical)."""
+
+    def __init__(self, storage: SqliteStorage, pending: Pending) -> None:
+        super().__init__(storage)
+        self.pending = pending
+
+    async def __aenter__(self) -> BatchUnit:
+        """Entered as is: the batch owns the transaction (cheaper than a generator)."""
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        return None
+
+    async def find_user(self, external_id: str) -> User | None:
+        found = self.pending.users.get(external_id)
+        if found is None:
+            found = await super().find_user(external_id)
+            if found is not None:
+                self.pending.users[external_id] = found
+                self.pending.external_ids[found.id] = external_id
+        return found
+
+    async def progress(self, user_id: int, scenario: str) -> Progress:
+        known = self.pending.progress.setdefault(user_id, {})
+        if scenario not in known:
+            row = self.conn.execute(sql.SELECT_PROGRESS, [user_id, scenario]).fetchone()
+            known[scenario] = sql.progress_from_row(row) if row else None
+        return known[scenario] or Progress(scenario=scenario)
+
+    async def all_progress(self, user_id: int) -> dict[str, Progress]:
+        known = self.pending.progress.setdefault(user_id, {})
+        if user_id not in self.pending.complete:
+            for scenario, stored in (await super().all_progress(user_id)).items():
+                if known.get(scenario) is None:  # else read or written since: newer
+                    known[scenario] = stored
+            self.pending.complete.add(user_id)
+        return {s: p for s, p in sorted(known.items()) if p is not None}
+
+    async def apply(self, change: Change) -> None:
+        pending = self.pending
+        if change.progress is not None:
+            scenario = change.progress.scenario
+            pending.written[(change.user_id, scenario)] = sql.progress_row(change)
+            pending.progress.setdefault(change.user_id, {})[scenario] = change.progress
+        if change.events:
+            pending.events.extend(sql.event_row(change.user_id, e) for e in change.events)
+            pending.facts.extend(fact_from_event(change.user_id, e) for e in change.events)
+        update = sql.user_update(change)
+        if update is not None:
+            # Written now, as by a unit of its own; RETURNING keeps the cached user as the
+            # table has it, whatever columns a change may set.
+            statement, params = update
+            row = self.conn.execute(f"{statement} returning {sql.USER_COLUMNS}", params)
+            user = sql.user_from_row(row.fetchone())
+            pending.users[user.external_id] = user
+
+    async def forget(self, user: User) -> None:
+        self.pending.flush(self.conn, self.storage.rollup)
+        self.pending.forget(user)
+        await super().forget(user)
