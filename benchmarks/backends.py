@@ -2,6 +2,10 @@
 
 service: the conversation service driven directly (a unit of work per input: claim, user,
 progress, engine, progress/events/analytics rows), no Telegram.
+direct / outbox: the service, then its replies rendered and sent to a sender that does
+nothing: "direct" sends them after the commit from memory (rolebot before the durable
+outbox); "outbox" writes them in the input's transaction, claims them, sends and deletes
+them (`bot.botapi.courier`). The difference is what the outbox adds to every update.
 bot: the whole bot (aiogram Dispatcher, handlers, service, storage, replies rendered and
 sent) on the in-process Bot API session of benchmarks/harness.py.
 
@@ -24,6 +28,7 @@ import os
 import tempfile
 from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 from benchmarks.harness import Chat, rolebot, shipped_library
 from benchmarks.timing import now, percentile
@@ -78,6 +83,70 @@ async def service_walker(database: str) -> tuple[Timed, Callable[[], Awaitable[N
             inp = next_input(response, turn)
 
     return walk, storage.close
+
+
+class NullSender:
+    """Accepts every message at once (the Bot API's cost is not ours)."""
+
+    async def send(self, chat_id: int, reply: object, *, on_wait: object = None) -> int:
+        return 1
+
+
+async def delivery_walker(
+    database: str, *, outbox: bool
+) -> tuple[Timed, Callable[[], Awaitable[None]]]:
+    from bot.botapi.courier import Courier, Settings
+    from bot.botapi.envelope import seal
+    from bot.config import Config
+    from bot.service import Mail
+    from bot.service.texts import translator_for
+
+    storage = open_storage(database)
+    library = shipped_library()
+    service = Conversation(library, storage)
+    translator = translator_for(Config(), library)
+    sender = NullSender()
+
+    async def blocked(chat_id: int) -> None:
+        return None
+
+    courier = Courier(storage, sender, blocked, Settings(pace=None))
+    scenarios = sorted(library.scenarios)
+
+    def compose(reply: Any, locale: str) -> str:
+        return seal(translator.reply(reply, locale))
+
+    async def walk(user: int, ids: Iterator[int], times: list[float]) -> None:
+        who = Who(f"tg:{user}", "ru")
+        inp: Press | Typed | None = Press(actions.Open(scenarios[user % len(scenarios)]))
+        for turn in range(MAX_INPUTS):
+            if inp is None:
+                return
+            started = now()
+            if outbox:
+                claim = courier.claim()
+                mail = Mail(user, compose, claim)
+                response = await service.handle(who, inp, update_id=next(ids), mail=mail)
+                await courier.deliver(user, claim, response.outgoing)
+            else:
+                response = await service.handle(who, inp, update_id=next(ids))
+                for reply in response.replies:
+                    await sender.send(user, translator.reply(reply, response.locale))
+            times.append(now() - started)
+            inp = next_input(response, turn)
+
+    return walk, storage.close
+
+
+async def delivery_figures(
+    database: str, users: int, together: int, *, outbox: bool
+) -> tuple[float, ...]:
+    walk, close = await delivery_walker(database, outbox=outbox)
+    try:
+        await walk(1, itertools.count(1), [])
+        return await measure(walk, 1_000, users, together)
+    finally:
+        await close()
 
 
 async def measure(walk: Timed, first_user: int, users: int, together: int) -> tuple[float, ...]:
@@ -139,6 +208,13 @@ async def main_async(users: int, together: int, postgres: str) -> None:
                 await empty_postgres(url)
             database = url or str(Path(folder) / f"service-{name}.sqlite3")
             rows.setdefault("service", {})[name] = await service_figures(database, users, together)
+            for kind, outbox in (("direct", False), ("outbox", True)):
+                if url:
+                    await empty_postgres(url)
+                else:
+                    database = str(Path(folder) / f"{kind}-{name}.sqlite3")
+                figures = await delivery_figures(database, users, together, outbox=outbox)
+                rows.setdefault(kind, {})[name] = figures
             if url:
                 await empty_postgres(url)
             sub = Path(folder) / name
@@ -156,6 +232,13 @@ async def main_async(users: int, together: int, postgres: str) -> None:
         for name, (p50, p99, rate) in found.items():
             ratio = "" if name == "SQLite" else f"{p50 / base[0]:6.2f}× {base[2] / rate:5.2f}×"
             print(f"  {kind:8}{name:10}{p50:8.0f}{p99:9.0f}{rate:11.0f}  {ratio}")
+    print("  the outbox's cost (outbox ÷ direct: p50, and updates/s direct ÷ outbox):")
+    for name, (p50, _, rate) in rows["outbox"].items():
+        d50, _, drate = rows["direct"][name]
+        added = p50 - d50
+        print(
+            f"  {'':8}{name:10}{p50 / d50:6.2f}× {drate / rate:5.2f}×   +{added:.0f} µs per update"
+        )
 
 
 def main(argv: list[str] | None = None) -> None:
