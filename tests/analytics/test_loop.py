@@ -329,3 +329,76 @@ async def test_loop_tables_rebuilt_from_events_equal_those_kept_on_write(
     assert all(written[t] for t in ("followup_daily", "followup_problems"))
     await storage.rebuild_analytics()
     assert await derived_rows(storage) == written
+
+
+# -- upgrading a database that already has the loop's events ----------------------------------
+
+OLD_EVENTS = [
+    # (kind, step, at_ms, extra): a run stopped at q1, reminded, then a review days later.
+    ("run_started", "intro", T0, None),
+    ("step_shown", "intro", T0, None),
+    ("step_shown", "q1", T0 + MIN, None),
+    ("reminder_sent", "q1", T0 + 20 * HOUR, '{"shown": 2, "total": 5}'),
+    (
+        "review_answered",
+        "q1",
+        T0 + 3 * DAY,
+        '{"elapsed_days": 3, "review": 1, "scheduled_days": 3}',
+    ),
+]
+INSERT_OLD = (
+    "insert into events (user_id, scenario, version, run, step, locale, kind, at_ms, option, "
+    "correct, extra) values (1, 'demo', '2', 1, ?, 'en', ?, ?, ?, ?, ?)"
+)
+
+
+def old_rows() -> list[list[Any]]:
+    return [
+        [step, kind, at, "right" if kind == "review_answered" else None,
+         1 if kind == "review_answered" else None, extra]
+        for kind, step, at, extra in OLD_EVENTS
+    ]  # fmt: skip
+
+
+async def test_the_migration_counts_the_loop_events_already_recorded(database: str) -> None:
+    """A database with the loop's events and no loop tables yet: the migration's rebuild fills
+    the loop's counters and leaves the run as its learner left it."""
+    if database.startswith("postgresql"):
+        import asyncpg
+
+        from bot.storage.postgres import migrations as pg
+
+        saved = list(pg.MIGRATIONS)
+        conn = await asyncpg.connect(database)
+        try:
+            pg.MIGRATIONS[:] = [m for m in saved if m.name != "m006_learning_loop_figures"]
+            await pg.migrate(conn)
+            await conn.executemany(sql.numbered(INSERT_OLD), old_rows())
+        finally:
+            pg.MIGRATIONS[:] = saved
+            await conn.close()
+    else:
+        from bot.storage.sqlite import migrations as lite
+        from bot.storage.sqlite.connection import connect
+
+        db = connect(database)
+        saved_lite = list(lite.MIGRATIONS)
+        try:
+            lite.MIGRATIONS[:] = [m for m in saved_lite if m.name != "m011_learning_loop_figures"]
+            lite.migrate(db.conn, lambda: None)
+            for row in old_rows():
+                db.execute(INSERT_OLD, row)
+        finally:
+            lite.MIGRATIONS[:] = saved_lite
+        db.close()
+    storage = open_storage(database)
+    try:
+        await storage.migrate()
+        rows = await derived_rows(storage)
+        assert rows["reminder_daily"][0][-3:] == (1, 0, 0)  # sent, resumed, completed
+        assert rows["review_daily"][0][-3:] == (3, 1, 1)  # days, answered, right
+        (run,) = rows["runs"]
+        assert (run[11], run[12]) == (T0 + MIN, MIN)  # last_ms, max_gap_ms: the learner's
+        assert run[-5:] == ("q1", 0, 0, None, None)  # reminded at q1, not back yet
+    finally:
+        await storage.close()

@@ -8,6 +8,7 @@ import io
 import json
 import re
 from importlib import resources
+from typing import Any
 
 import pytest
 from rich.console import Console
@@ -31,12 +32,12 @@ def loop_log(store: Store) -> Stats:
         log.walk(who, ["intro", "q1"], T0, locale=locale)
         log.emit(who, "reminder_sent", "q1", T0 + 20 * 3_600_000, locale=locale, shown=2, total=5)
         log.emit(who, "step_shown", "q1", T0 + DAY, locale=locale)
-        sure = {"attempt": 1, "elapsed_ms": 4_000, "confidence": "sure"}
+        sure: dict[str, Any] = {"attempt": 1, "elapsed_ms": 4_000, "confidence": "sure"}
         log.emit(who, "answer_given", "q1", T0 + DAY, locale=locale,
                  option="wrong", correct=False, **sure)  # fmt: skip
         log.emit(who, "step_shown", "done", T0 + DAY, locale=locale)
         log.emit(who, "run_completed", "done", T0 + DAY, locale=locale)
-        days = {"review": 1, "elapsed_days": 2, "scheduled_days": 2}
+        days: dict[str, Any] = {"review": 1, "elapsed_days": 2, "scheduled_days": 2}
         log.emit(who, "review_answered", "q1", T0 + 3 * DAY, locale=locale,
                  option="right", correct=True, **days)  # fmt: skip
         log.emit(who, "followup_asked", None, T0 + 8 * DAY, locale=locale, after_days=7)
