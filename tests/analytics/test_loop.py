@@ -168,7 +168,7 @@ async def test_review_retention_by_interval_per_question(storage: Storage) -> No
     day = T0 + DAY
     await log.emit("a", "review_answered", "q1", day, **review(True, 1))
     await log.emit("a", "review_answered", "q1", day + 3 * DAY, **review(True, 3))
-    await log.emit("a", "review_answered", "q1", day + 13 * DAY, **review(True, 10, scheduled=8))
+    await log.emit("a", "review_answered", "q1", day + 13 * DAY, **review(True, 10, scheduled=6))
     await log.emit("b", "review_answered", "q1", day, **review(False, 1))
     await log.emit("b", "review_answered", "q1", day + 40 * DAY, **review(False, 40))
     # Answered in Russian under a newer version: still the English run of version 2.
