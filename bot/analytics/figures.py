@@ -14,6 +14,17 @@ from bot.analytics.rollup import STEP_COUNTERS
 MIN_REACH = 10
 """Steps reached by fewer runs are not ranked as worst: one confused person is not a trend."""
 
+REVIEW_INTERVALS: tuple[tuple[str, int, int | None], ...] = (
+    ("0-1", 0, 1),
+    ("2-3", 2, 3),
+    ("4-7", 4, 7),
+    ("8-14", 8, 14),
+    ("15-30", 15, 30),
+    ("31+", 31, None),
+)
+"""Review retention by interval: (label, first day, last day) of `elapsed_days`, both
+included; the spans widen as a spaced schedule's intervals do."""
+
 
 def iso(ms: int) -> str:
     return datetime.fromtimestamp(ms / 1000, UTC).isoformat(timespec="seconds")
@@ -21,6 +32,61 @@ def iso(ms: int) -> str:
 
 def rate(part: int, whole: int) -> float | None:
     return part / whole if whole else None
+
+
+def interval_of(days: int) -> str:
+    for label, first, last in REVIEW_INTERVALS:
+        if days >= first and (last is None or days <= last):
+            return label
+    return REVIEW_INTERVALS[0][0]  # negative days never happen; the first span holds them
+
+
+@dataclass
+class Reviews:
+    """Review answers (`review_answered`) by `elapsed_days`: how many, how many right."""
+
+    answered: Counter[int] = field(default_factory=Counter)
+    correct: Counter[int] = field(default_factory=Counter)
+
+    @property
+    def total(self) -> int:
+        return sum(self.answered.values())
+
+    @property
+    def right(self) -> int:
+        return sum(self.correct.values())
+
+    @property
+    def retention(self) -> float | None:
+        return rate(self.right, self.total)
+
+    def intervals(self) -> list[tuple[str, int, int, float | None]]:
+        """(interval label, answered, correct, retention) for each interval with answers."""
+        answered: Counter[str] = Counter()
+        correct: Counter[str] = Counter()
+        for days, n in self.answered.items():
+            answered[interval_of(days)] += n
+            correct[interval_of(days)] += self.correct[days]
+        return [
+            (label, answered[label], correct[label], rate(correct[label], answered[label]))
+            for label, _, _ in REVIEW_INTERVALS
+            if answered[label]
+        ]
+
+    def add(self, other: Reviews) -> None:
+        self.answered.update(other.answered)
+        self.correct.update(other.correct)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "reviews": self.total,
+            "reviews_correct": self.right,
+            "review_retention": self.retention,
+            "review_intervals": {
+                label: {"answered": n, "correct": right, "retention": share}
+                for label, n, right, share in self.intervals()
+            },
+        }
 
 
 def quantile(histogram: Counter[int], q: float) -> int | None:
@@ -66,9 +132,45 @@ class StepFigures:
     """Dropped here without any other struggle signal at this step."""
     in_progress: int = 0
     blocked: int = 0
+    reminded: int = 0
+    """Reminders sent to learners who had stopped at this step (`reminder_daily`)."""
+    reminder_resumed: int = 0
+    reminder_completed: int = 0
+    sure: int = 0
+    """First answers given with confidence "sure" (`confidence_daily`); likewise below."""
+    guessing: int = 0
+    sure_wrong: int = 0
+    guessing_wrong: int = 0
     times: Counter[int] = field(default_factory=Counter)
     chosen: Counter[str] = field(default_factory=Counter)
     wrong: Counter[str] = field(default_factory=Counter)
+    sure_wrong_options: Counter[str] = field(default_factory=Counter)
+    reviews: Reviews = field(default_factory=Reviews)
+
+    @property
+    def reminder_resumed_rate(self) -> float | None:
+        return rate(self.reminder_resumed, self.reminded)
+
+    @property
+    def reminder_completed_rate(self) -> float | None:
+        return rate(self.reminder_completed, self.reminded)
+
+    @property
+    def confidence_asked(self) -> int:
+        """First answers given with a confidence (the question asked for one)."""
+        return self.sure + self.guessing
+
+    @property
+    def confidently_wrong_rate(self) -> float | None:
+        """Sure and wrong, of the first answers given with a confidence."""
+        return rate(self.sure_wrong, self.confidence_asked)
+
+    @property
+    def top_confidently_wrong(self) -> tuple[str, int] | None:
+        """The wrong option most often chosen "sure" on a first answer, ties by option id."""
+        if not self.sure_wrong_options:
+            return None
+        return min(self.sure_wrong_options.items(), key=lambda item: (-item[1], item[0]))
 
     @property
     def drop_rate(self) -> float | None:
@@ -126,9 +228,12 @@ class StepFigures:
         self.times.update(other.times)
         self.chosen.update(other.chosen)
         self.wrong.update(other.wrong)
+        self.sure_wrong_options.update(other.sure_wrong_options)
+        self.reviews.add(other.reviews)
 
     def as_dict(self) -> dict[str, Any]:
         top = self.top_wrong
+        sure = self.top_confidently_wrong
         return {
             "step": self.step,
             "kind": self.kind,
@@ -147,10 +252,30 @@ class StepFigures:
             "top_wrong_count": top[1] if top else 0,
             "options": dict(sorted(self.chosen.items())),
             "stuck_score": self.stuck_score,
+            "reminder_resumed_rate": self.reminder_resumed_rate,
+            "reminder_completed_rate": self.reminder_completed_rate,
+            "confidence_asked": self.confidence_asked,
+            "confidently_wrong_rate": self.confidently_wrong_rate,
+            "top_confidently_wrong_option": sure[0] if sure else None,
+            "top_confidently_wrong_count": sure[1] if sure else 0,
+            **self.reviews.as_dict(),
         }
 
 
-_STEP_SUMS = (*STEP_COUNTERS, "dropped", "dropped_quietly", "in_progress", "blocked")
+_STEP_SUMS = (
+    *STEP_COUNTERS,
+    "dropped",
+    "dropped_quietly",
+    "in_progress",
+    "blocked",
+    "reminded",
+    "reminder_resumed",
+    "reminder_completed",
+    "sure",
+    "guessing",
+    "sure_wrong",
+    "guessing_wrong",
+)
 
 
 @dataclass
@@ -172,7 +297,41 @@ class RunFigures:
     """Of the runs completed, those started within the idle timeout (likewise below)."""
     recent_restarted: int = 0
     recent_blocked: int = 0
+    reminded: int = 0
+    """Reminders sent (`reminder_daily`, every step); likewise below."""
+    reminder_resumed: int = 0
+    reminder_completed: int = 0
+    followup_asked: int = 0
+    """Runs followed up (`followup_daily`); likewise below."""
+    followup_answered: int = 0
+    followup_done: int = 0
+    followup_not_yet: int = 0
+    followup_problem: int = 0
     complete_times: Counter[int] = field(default_factory=Counter)
+    problems: Counter[str] = field(default_factory=Counter)
+    """Runs by the problem they reported after "something went wrong"."""
+    reviews: Reviews = field(default_factory=Reviews)
+
+    @property
+    def reminder_resumed_rate(self) -> float | None:
+        return rate(self.reminder_resumed, self.reminded)
+
+    @property
+    def reminder_completed_rate(self) -> float | None:
+        return rate(self.reminder_completed, self.reminded)
+
+    @property
+    def followup_answer_rate(self) -> float | None:
+        return rate(self.followup_answered, self.followup_asked)
+
+    def followup_share(self, outcome: str) -> float | None:
+        """done, not_yet or problem, of the runs that answered the follow-up."""
+        return rate(getattr(self, f"followup_{outcome}"), self.followup_answered)
+
+    @property
+    def has_loop(self) -> bool:
+        """Anything from the learning loop: reminders, reviews or follow-ups."""
+        return bool(self.reminded or self.reviews.total or self.followup_asked)
 
     @property
     def recent_ended(self) -> int:
@@ -215,6 +374,8 @@ class RunFigures:
         for name in _RUN_SUMS:
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.complete_times.update(other.complete_times)
+        self.problems.update(other.problems)
+        self.reviews.add(other.reviews)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -226,6 +387,16 @@ class RunFigures:
             "rating": self.rating,
             "median_complete_s": self.median_complete_s,
             "p90_complete_s": self.p90_complete_s,
+            "reminder_resumed_rate": self.reminder_resumed_rate,
+            "reminder_completed_rate": self.reminder_completed_rate,
+            "followup_answer_rate": self.followup_answer_rate,
+            "followup_done_rate": self.followup_share("done"),
+            "followup_not_yet_rate": self.followup_share("not_yet"),
+            "followup_problem_rate": self.followup_share("problem"),
+            "followup_problems": dict(
+                sorted(self.problems.items(), key=lambda item: (-item[1], item[0]))
+            ),
+            **self.reviews.as_dict(),
         }
 
 
@@ -244,6 +415,14 @@ _RUN_SUMS = (
     "recent_completed",
     "recent_restarted",
     "recent_blocked",
+    "reminded",
+    "reminder_resumed",
+    "reminder_completed",
+    "followup_asked",
+    "followup_answered",
+    "followup_done",
+    "followup_not_yet",
+    "followup_problem",
 )
 
 

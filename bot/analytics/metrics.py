@@ -8,6 +8,7 @@ from typing import Any
 
 from bot.analytics.figures import (
     MIN_REACH,
+    Reviews,
     RunFigures,
     ScenarioStats,
     Slice,
@@ -62,6 +63,16 @@ class Tallies:
     """(scenario, version, step, seconds, locale, n)"""
     options: list[tuple[Any, ...]] = field(default_factory=list)
     """(scenario, version, step, option, locale, chosen, wrong)"""
+    reminders: list[tuple[Any, ...]] = field(default_factory=list)
+    """(scenario, version, step, locale, sent, resumed, completed)"""
+    reviews: list[tuple[Any, ...]] = field(default_factory=list)
+    """(scenario, version, step, elapsed days, locale, answered, correct)"""
+    confidence: list[tuple[Any, ...]] = field(default_factory=list)
+    """(scenario, version, step, option, locale, sure, guessing, sure_wrong, guessing_wrong)"""
+    followups: list[tuple[Any, ...]] = field(default_factory=list)
+    """(scenario, version, locale, asked, answered, done, not_yet, problem)"""
+    problems: list[tuple[Any, ...]] = field(default_factory=list)
+    """(scenario, version, problem, locale, runs)"""
     latest: list[tuple[str, str]] = field(default_factory=list)
     """(scenario, version) over every period, the most recently used version last."""
     blocked_users: int = 0
@@ -140,6 +151,24 @@ def _run_rows(tallies: Tallies, longest_s: int) -> dict[_Key, RunFigures]:
     for scenario, version, locale, outcome, n in tallies.recent:
         f = figures((scenario, version, locale))
         setattr(f, f"recent_{outcome}", getattr(f, f"recent_{outcome}") + n)
+    for scenario, version, _, locale, sent, resumed, completed in tallies.reminders:
+        f = figures((scenario, version, locale))
+        f.reminded += sent
+        f.reminder_resumed += resumed
+        f.reminder_completed += completed
+    for scenario, version, _, days, locale, answered, correct in tallies.reviews:
+        f = figures((scenario, version, locale))
+        f.reviews.answered[days] += answered
+        f.reviews.correct[days] += correct
+    for scenario, version, locale, asked, answered, done, not_yet, problem in tallies.followups:
+        f = figures((scenario, version, locale))
+        f.followup_asked += asked
+        f.followup_answered += answered
+        f.followup_done += done
+        f.followup_not_yet += not_yet
+        f.followup_problem += problem
+    for scenario, version, problem, locale, n in tallies.problems:
+        figures((scenario, version, locale)).problems[problem] += n
     for scenario, version, locale, _, outcome, idle, n, _ in tallies.unfinished:
         f = figures((scenario, version, locale))
         if outcome == "blocked":
@@ -161,7 +190,14 @@ def _step_rows(tallies: Tallies, longest_s: int) -> dict[_StepKey, dict[str, Any
     def row_for(key: tuple[Any, ...]) -> dict[str, Any]:
         return found.setdefault(
             (key[0], key[1], key[2], key[3]),
-            {"sums": Counter(), "times": Counter(), "chosen": Counter(), "wrong": Counter()},
+            {
+                "sums": Counter(),
+                "times": Counter(),
+                "chosen": Counter(),
+                "wrong": Counter(),
+                "sure_wrong": Counter(),
+                "reviews": Reviews(),
+            },
         )
 
     for scenario, version, step, locale, *counts in tallies.steps:
@@ -176,6 +212,23 @@ def _step_rows(tallies: Tallies, longest_s: int) -> dict[_StepKey, dict[str, Any
         entry["chosen"][option] += chosen
         if wrong:
             entry["wrong"][option] += wrong
+    for scenario, version, step, locale, sent, resumed, completed in tallies.reminders:
+        sums = row_for((scenario, version, locale, step))["sums"]
+        sums["reminded"] += sent
+        sums["reminder_resumed"] += resumed
+        sums["reminder_completed"] += completed
+    for scenario, version, step, days, locale, answered, correct in tallies.reviews:
+        reviews = row_for((scenario, version, locale, step))["reviews"]
+        reviews.answered[days] += answered
+        reviews.correct[days] += correct
+    for scenario, version, step, option, locale, *counts in tallies.confidence:
+        entry = row_for((scenario, version, locale, step))
+        sure, guessing, sure_wrong, guessing_wrong = counts
+        entry["sums"].update(
+            sure=sure, guessing=guessing, sure_wrong=sure_wrong, guessing_wrong=guessing_wrong
+        )
+        if sure_wrong:
+            entry["sure_wrong"][option] += sure_wrong
     for scenario, version, locale, step, outcome, idle, n, quiet in tallies.unfinished:
         if step is None:
             continue
@@ -241,6 +294,7 @@ def _assemble(
         if filters.version == ALL:
             part.reach -= part.carried  # the journey reached it in the older version
         part.times, part.chosen, part.wrong = entry["times"], entry["chosen"], entry["wrong"]
+        part.sure_wrong_options, part.reviews = entry["sure_wrong"], entry["reviews"]
         for lang in (ALL, locale):
             target = slices[lang].steps.setdefault(
                 step, StepFigures(step, known.kind, known.depth, known.order)

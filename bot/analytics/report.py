@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Any
 
 from fluent.runtime import FluentBundle, FluentResource
 
+from bot.analytics import loop
+from bot.analytics.figures import REVIEW_INTERVALS
 from bot.analytics.flow import flow
 from bot.analytics.metrics import ALL, MIN_REACH, ScenarioStats, Stats, StepFigures
 from bot.core import keys
@@ -258,6 +260,17 @@ class Texts:
     def option(self, scenario: str, step: str, option: str) -> str:
         return self.get(scenario, keys.option(step, option)) or option
 
+    def problem(self, scenario: str, problem: str) -> str:
+        return self.get(scenario, keys.followup_problem(problem)) or problem
+
+
+def problem_text(texts: Texts, words: Words, scenario: str, problem: str) -> str:
+    """What went wrong, in the report's language: the scenario's label, or "Something else"
+    for `other`."""
+    if problem == "other":
+        return words("problem-other")
+    return texts.problem(scenario, problem)
+
 
 @dataclass(frozen=True)
 class StuckRow:
@@ -290,6 +303,34 @@ def top_stuck(stats: Stats, texts: Texts, n: int = TOP_STUCK) -> list[StuckRow]:
             )
     rows.sort(key=lambda r: (-(r.step.stuck_score or 0.0), -r.step.reach, r.title))
     return rows[:n]
+
+
+def after_run(scenario: ScenarioStats, texts: Texts, words: Words) -> dict[str, Any] | None:
+    """The learning loop's tables of one scenario (`_after.html`); None when it has none."""
+    if not loop.has_loop(scenario):
+        return None
+    name = scenario.scenario
+    confident = loop.confidently_wrong(scenario)
+    options = {
+        (step.step, f.top_confidently_wrong[0]): texts.option(
+            name, step.step, f.top_confidently_wrong[0]
+        )
+        for step, parts in confident
+        for _, f in parts
+        if f.top_confidently_wrong
+    }
+    return {
+        "reminders": loop.steps_with(scenario, loop.reminded),
+        "reviews": loop.steps_with(scenario, loop.reviewed),
+        "intervals": [label for label, _, _ in REVIEW_INTERVALS],
+        "confident": confident,
+        "options": options,
+        "followups": loop.followups(scenario),
+        "problems": [
+            (problem_text(texts, words, name, problem), counts)
+            for problem, counts in loop.problems(scenario)
+        ],
+    }
 
 
 def render(
@@ -327,6 +368,7 @@ def render(
                 "texts": full,
                 "labels": labels,
                 "wrong": wrong,
+                "after": after_run(scenario, texts, words),
             }
         )
     totals = {

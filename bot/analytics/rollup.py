@@ -4,7 +4,8 @@ Pure: storage loads the rows a batch of facts touches (`Rollup.wanted`, `Rollup.
 feeds the facts (`add`) inside the transaction that writes the events, and persists what
 `take` hands back, so the derived tables never disagree with `events`. Definitions:
 docs/metrics.md. Nothing here depends on the idle timeout, which is applied when reading
-(`bot.analytics.metrics`).
+(`bot.analytics.metrics`). The learning loop's facts (LOOP_KINDS) are counted under their run
+but never change it: they are not the learner's activity in the run.
 """
 
 from __future__ import annotations
@@ -48,6 +49,23 @@ OPTION_KEY = (*STEP_KEY, "option")
 TIME_KEY = (*STEP_KEY, "seconds")
 COMPLETE_KEY = (*RUN_KEY, "pause", "seconds")
 """`pause`: the run's longest pause before completing, bucketed like the time."""
+REVIEW_KEY = (*STEP_KEY, "days")
+"""`days`: the review's `elapsed_days`, the interval the learner's memory had to bridge."""
+PROBLEM_KEY = (*RUN_KEY, "problem")
+
+LOOP_KINDS = frozenset(
+    {
+        "reminder_sent",
+        "review_sent",
+        "review_answered",
+        "followup_asked",
+        "followup_answered",
+        "followup_problem",
+    }
+)
+"""The learning loop's events: they arrive days later under their run's number, but are not
+activity in the run (no idleness, pause, reopening or reach): the rollup counts them apart."""
+FOLLOWUP_OUTCOMES = ("done", "not_yet", "problem")
 
 
 def bucket_seconds(ms: int) -> int:
@@ -82,6 +100,14 @@ class Fact(NamedTuple):
     elapsed_ms: int | None = None
     score: int | None = None
     from_version: str | None = None
+    confidence: str | None = None
+    """answer_given: "sure" or "guessing" when the question asked."""
+    elapsed_days: int | None = None
+    """review_answered: whole days since the learner last answered the question."""
+    outcome: str | None = None
+    """followup_answered: done, not_yet or problem."""
+    problem: str | None = None
+    """followup_problem: the problem id, or "other"."""
 
 
 def fact_from_event(user_id: int, event: Event) -> Fact:
@@ -101,6 +127,10 @@ def fact_from_event(user_id: int, event: Event) -> Fact:
         getattr(event, "elapsed_ms", None),
         getattr(event, "score", None),
         getattr(event, "from_version", None),
+        getattr(event, "confidence", None),
+        getattr(event, "elapsed_days", None),
+        getattr(event, "outcome", None),
+        getattr(event, "problem", None),
     )
 
 
@@ -126,6 +156,15 @@ class RunRow:
     score: int | None = None
     steps: int = 0
     last_struggled: int = 0
+    reminded_step: str | None = None
+    """Where the run's latest reminder found the learner (None: never reminded)."""
+    resumed: int = 0
+    """1 once the learner did anything in the run after its latest reminder."""
+    followup_asked: int = 0
+    followup: str | None = None
+    """The learner's answer to the follow-up: the first outcome pressed."""
+    followup_problem: str | None = None
+    """The first problem picked after answering `problem`."""
 
 
 @dataclass
@@ -164,6 +203,11 @@ COUNTER_TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "option_daily": (OPTION_KEY, ("chosen", "wrong", "first")),
     "answer_times": (TIME_KEY, ("n",)),
     "complete_times": (COMPLETE_KEY, ("n",)),
+    "reminder_daily": (STEP_KEY, ("sent", "resumed", "completed")),
+    "review_daily": (REVIEW_KEY, ("answered", "correct")),
+    "confidence_daily": (OPTION_KEY, ("sure", "guessing", "sure_wrong", "guessing_wrong")),
+    "followup_daily": (RUN_KEY, ("asked", "answered", *FOLLOWUP_OUTCOMES)),
+    "followup_problems": (PROBLEM_KEY, ("n",)),
 }
 """Each counter table: its key columns and the counters added up under that key."""
 
@@ -315,9 +359,11 @@ class Rollup:
             counts = self.counts[table][key] = [0] * len(COUNTER_TABLES[table][1])
         return counts
 
+    def _run_key(self, run: RunRow) -> tuple[Any, ...]:
+        return (run.scenario, run.version, run.day, run.locale, run.source)
+
     def _run_counts(self, run: RunRow) -> list[int]:
-        key = (run.scenario, run.version, run.day, run.locale, run.source)
-        return self._counter("run_daily", key)
+        return self._counter("run_daily", self._run_key(run))
 
     def _step_key(self, v: VisitRow) -> tuple[Any, ...]:
         return (v.scenario, v.version, v.day, v.locale, v.source, v.step)
@@ -347,7 +393,12 @@ class Rollup:
             self.apply(f)
 
     def apply(self, f: Fact) -> None:
+        if f.kind in LOOP_KINDS:
+            self._apply_loop(f)
+            return
         run = self._run(f)
+        if f.kind != "bot_blocked":
+            self._resume(run)
         if f.at_ms > run.last_ms:
             run.max_gap_ms = max(run.max_gap_ms, f.at_ms - run.last_ms)
             run.last_ms = f.at_ms
@@ -362,13 +413,18 @@ class Rollup:
         if kind == "run_started" and f.from_version and f.run > 1:
             previous = self._existing_run((f.user_id, f.scenario, f.run - 1))
             if previous is not None:
+                self._resume(previous)  # the learner came back, and a new version took over
                 self._end(previous, "superseded", f.at_ms)
         elif kind == "run_completed":
-            if self._end(run, "completed", f.at_ms) and not run.from_version:
-                key = (run.scenario, run.version, run.day, run.locale, run.source)
-                seconds = bucket_seconds(f.at_ms - run.started_ms)
-                pause = bucket_seconds(run.max_gap_ms)
-                self._counter("complete_times", (*key, pause, seconds))[0] += 1
+            if self._end(run, "completed", f.at_ms):
+                if run.reminded_step is not None:
+                    self._counter("reminder_daily", (*self._run_key(run), run.reminded_step))[
+                        2
+                    ] += 1
+                if not run.from_version:
+                    seconds = bucket_seconds(f.at_ms - run.started_ms)
+                    pause = bucket_seconds(run.max_gap_ms)
+                    self._counter("complete_times", (*self._run_key(run), pause, seconds))[0] += 1
         elif kind == "run_restarted":
             if self._end(run, "restarted", f.at_ms) and visit is not None:
                 self._bump(visit, "restarted")
@@ -384,6 +440,45 @@ class Rollup:
         if last is not None:
             run.last_struggled = last.struggled
 
+    def _resume(self, run: RunRow) -> None:
+        """The learner acted in the run: its latest reminder, if still waiting, worked."""
+        if run.reminded_step is not None and not run.resumed:
+            run.resumed = 1
+            self._counter("reminder_daily", (*self._run_key(run), run.reminded_step))[1] += 1
+
+    def _apply_loop(self, f: Fact) -> None:
+        """A learning-loop fact, counted under its run's scenario, version, day, language and
+        source; the run itself is left as it was (not activity)."""
+        run = self._existing_run((f.user_id, f.scenario, f.run))
+        if run is None:
+            return  # a run never recorded: nothing to count it under
+        key = self._run_key(run)
+        match f.kind:
+            case "reminder_sent":
+                step = f.step or run.last_step
+                if step is not None:
+                    run.reminded_step, run.resumed = step, 0
+                    self._counter("reminder_daily", (*key, step))[0] += 1
+            case "review_answered":
+                if f.step is not None and f.elapsed_days is not None:
+                    counts = self._counter("review_daily", (*key, f.step, max(0, f.elapsed_days)))
+                    counts[0] += 1
+                    counts[1] += int(f.correct == 1)
+            case "followup_asked":
+                if not run.followup_asked:
+                    run.followup_asked = 1
+                    self._counter("followup_daily", key)[0] += 1
+            case "followup_answered":
+                if run.followup is None and f.outcome in FOLLOWUP_OUTCOMES:
+                    run.followup = f.outcome
+                    counts = self._counter("followup_daily", key)
+                    counts[1] += 1
+                    counts[2 + FOLLOWUP_OUTCOMES.index(f.outcome)] += 1
+            case "followup_problem":
+                if run.followup == "problem" and run.followup_problem is None and f.problem:
+                    run.followup_problem = f.problem
+                    self._counter("followup_problems", (*key, f.problem))[0] += 1
+
     def _apply_to_visit(self, v: VisitRow, f: Fact) -> None:
         match f.kind:
             case "run_started":
@@ -398,6 +493,8 @@ class Rollup:
                     if f.correct == 0:
                         self._bump(v, "wrong_first")
                         self._struggle(v)
+                    if f.confidence in ("sure", "guessing") and f.option is not None:
+                        self._confidence(v, f)
                 if not v.corrected and f.correct is not None:
                     v.answers += 1
                     if f.correct:
@@ -435,6 +532,14 @@ class Rollup:
                 if not v.switched:
                     v.switched = 1
                     self._bump(v, "switched")
+
+    def _confidence(self, v: VisitRow, f: Fact) -> None:
+        """A first answer given with a confidence: sure or guessing, and whether wrong."""
+        counts = self._counter("confidence_daily", (*self._step_key(v), f.option))
+        sure = f.confidence == "sure"
+        counts[0 if sure else 1] += 1
+        if f.correct == 0:
+            counts[2 if sure else 3] += 1
 
     def _time(self, v: VisitRow, elapsed_ms: int | None) -> None:
         if elapsed_ms is not None:

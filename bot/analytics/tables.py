@@ -5,8 +5,10 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
+from bot.analytics import loop
+from bot.analytics.figures import REVIEW_INTERVALS
 from bot.analytics.metrics import ALL, ScenarioStats, Stats, StepFigures
-from bot.analytics.report import Texts, duration, number, pct, short
+from bot.analytics.report import Texts, Words, duration, number, pct, problem_text, short
 
 
 def print_stats(stats: Stats, console: Console, texts: Texts, *, detailed: bool) -> None:
@@ -20,11 +22,15 @@ def print_stats(stats: Stats, console: Console, texts: Texts, *, detailed: bool)
     if not any(s.all.runs.runs for s in stats.scenarios):
         console.print("No runs started in this period (see --since, --until and the filters).")
         return
+    words = Words(texts.lang)
     if not detailed:
         console.print(overview(stats, texts))
         console.print(worst(stats, texts))
+        if any(loop.has_loop(s) for s in stats.scenarios):
+            console.print(loop_overview(stats, texts, words))
     for scenario in stats.scenarios if detailed else ():
         print_scenario(scenario, console, texts)
+        print_loop(scenario, console, texts, words)
     users = "user has" if stats.blocked_users == 1 else "users have"
     console.print(
         f"[dim]{stats.blocked_users} {users} blocked the bot, among those who started a run "
@@ -150,3 +156,143 @@ def row(position: int, step: StepFigures, texts: Texts, scenario: str) -> list[s
         _wrong(texts, scenario, step),
         pct(step.stuck_score),
     ]
+
+
+# -- the learning loop (docs/metrics.md) ------------------------------------------------------
+
+
+def _share(part: int, rate: float | None) -> str:
+    return f"{part} ({pct(rate)})" if rate is not None else str(part)
+
+
+def _lang(words: Words, lang: str) -> str:
+    return words(f"lang-{lang}") if lang in ("all", "ru", "en") else lang
+
+
+def loop_overview(stats: Stats, texts: Texts, words: Words) -> Table:
+    table = Table(title=words("loop-overview"), title_justify="left")
+    table.add_column(words("col-scenario"))
+    for key in ("col-reminded", "col-resumed", "col-completed-after", "col-reviews"):
+        table.add_column(words(key), justify="right")
+    for key in ("col-retention", "col-sure-wrong", "col-followup-answered", "col-followup-done"):
+        table.add_column(words(key), justify="right")
+    for s in stats.scenarios:
+        if not loop.has_loop(s):
+            continue
+        r = s.all.runs
+        steps = s.all.steps.values()
+        asked = sum(step.confidence_asked for step in steps)
+        sure_wrong = sum(step.sure_wrong for step in steps)
+        table.add_row(
+            texts.title(s.scenario),
+            str(r.reminded),
+            _share(r.reminder_resumed, r.reminder_resumed_rate),
+            _share(r.reminder_completed, r.reminder_completed_rate),
+            str(r.reviews.total),
+            pct(r.reviews.retention),
+            _share(sure_wrong, sure_wrong / asked if asked else None),
+            _share(r.followup_answered, r.followup_answer_rate),
+            pct(r.followup_share("done")),
+        )
+    return table
+
+
+def print_loop(scenario: ScenarioStats, console: Console, texts: Texts, words: Words) -> None:
+    """Reminders, reviews, confidently wrong answers and follow-ups, each language apart."""
+    if not loop.has_loop(scenario):
+        return
+    name = scenario.scenario
+    reminders = loop.steps_with(scenario, loop.reminded)
+    if reminders:
+        table = Table(title=words("loop-reminders"), title_justify="left")
+        table.add_column(words("col-step"))
+        table.add_column(words("col-language"))
+        for key in ("col-reminded", "col-resumed", "col-completed-after"):
+            table.add_column(words(key), justify="right")
+        for step, parts in reminders:
+            for lang, f in parts:
+                table.add_row(
+                    _step(texts, name, step.step) if lang == ALL else "",
+                    _lang(words, lang),
+                    str(f.reminded),
+                    _share(f.reminder_resumed, f.reminder_resumed_rate),
+                    _share(f.reminder_completed, f.reminder_completed_rate),
+                )
+        console.print(table)
+    reviews = loop.steps_with(scenario, loop.reviewed)
+    if reviews:
+        table = Table(title=words("loop-reviews"), title_justify="left")
+        table.add_column(words("col-step"))
+        table.add_column(words("col-language"))
+        table.add_column(words("col-reviews"), justify="right")
+        table.add_column(words("col-retention"), justify="right")
+        for label, _, _ in REVIEW_INTERVALS:
+            table.add_column(words("col-interval", interval=label), justify="right")
+        for step, parts in reviews:
+            for lang, f in parts:
+                spans = {label: (n, share) for label, n, _, share in f.reviews.intervals()}
+                cells = [
+                    words("retention-of", share=pct(spans[label][1]), answers=spans[label][0])
+                    if label in spans
+                    else "—"
+                    for label, _, _ in REVIEW_INTERVALS
+                ]
+                table.add_row(
+                    _step(texts, name, step.step) if lang == ALL else "",
+                    _lang(words, lang),
+                    str(f.reviews.total),
+                    pct(f.reviews.retention),
+                    *cells,
+                )
+        console.print(table)
+    sure = loop.confidently_wrong(scenario)
+    if sure:
+        table = Table(title=words("loop-confident"), title_justify="left")
+        table.add_column(words("col-step"))
+        table.add_column(words("col-language"))
+        for key in ("col-confidence-asked", "col-sure-wrong"):
+            table.add_column(words(key), justify="right")
+        table.add_column(words("col-top-sure-wrong"))
+        for step, parts in sure:
+            for lang, f in parts:
+                top = f.top_confidently_wrong
+                table.add_row(
+                    _step(texts, name, step.step) if lang == ALL else "",
+                    _lang(words, lang),
+                    str(f.confidence_asked),
+                    _share(f.sure_wrong, f.confidently_wrong_rate),
+                    f"{short(texts.option(name, step.step, top[0]), 30)} ×{top[1]}"
+                    if top
+                    else "—",
+                )
+        console.print(table)
+    answered = loop.followups(scenario)
+    if answered:
+        table = Table(title=words("loop-followup"), title_justify="left")
+        table.add_column(words("col-language"))
+        for key in ("col-followup-asked", "col-followup-answered", "col-followup-done"):
+            table.add_column(words(key), justify="right")
+        for key in ("col-followup-not-yet", "col-followup-problem"):
+            table.add_column(words(key), justify="right")
+        for lang, r in answered:
+            table.add_row(
+                _lang(words, lang),
+                str(r.followup_asked),
+                _share(r.followup_answered, r.followup_answer_rate),
+                _share(r.followup_done, r.followup_share("done")),
+                _share(r.followup_not_yet, r.followup_share("not_yet")),
+                _share(r.followup_problem, r.followup_share("problem")),
+            )
+        console.print(table)
+    reported = loop.problems(scenario)
+    if reported:
+        table = Table(title=words("loop-problems"), title_justify="left")
+        table.add_column(words("col-problem"))
+        for lang, _ in reported[0][1]:
+            table.add_column(_lang(words, lang), justify="right")
+        for problem, counts in reported:
+            table.add_row(
+                short(problem_text(texts, words, name, problem), 40),
+                *(str(n) for _, n in counts),
+            )
+        console.print(table)

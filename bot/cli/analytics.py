@@ -14,6 +14,7 @@ from bot.cli.context import Context, database_option, pass_context, run_async
 from bot.cli.filters import Selection, filter_options
 
 if TYPE_CHECKING:
+    from bot.analytics.figures import Reviews, RunFigures
     from bot.analytics.filters import Filters
     from bot.analytics.metrics import Stats
 
@@ -85,6 +86,9 @@ def stats_command(
         print_stats(result, console, Texts(obj.library(), "en"), detailed=bool(scenarios))
 
 
+_INTERVALS = ("0_1", "2_3", "4_7", "8_14", "15_30", "31_plus")
+"""The review intervals of `bot.analytics.figures.REVIEW_INTERVALS`, as column suffixes."""
+
 CSV_COLUMNS = (
     "scenario",
     "versions",
@@ -119,6 +123,33 @@ CSV_COLUMNS = (
     "scenario_completed",
     "scenario_completion_rate",
     "scenario_dropped",
+    # The learning loop (docs/metrics.md): the step's own figures, then the scenario's.
+    "reminded",
+    "reminder_resumed",
+    "reminder_resumed_rate",
+    "reminder_completed",
+    "reminder_completed_rate",
+    "confidence_asked",
+    "sure_wrong",
+    "confidently_wrong_rate",
+    "top_confidently_wrong_option",
+    "top_confidently_wrong_count",
+    "reviews",
+    "reviews_correct",
+    "review_retention",
+    *(f"review{part}_{interval}" for interval in _INTERVALS for part in ("s", "_retention")),
+    "scenario_reminded",
+    "scenario_reminder_resumed_rate",
+    "scenario_reminder_completed_rate",
+    "scenario_reviews",
+    "scenario_review_retention",
+    "scenario_followup_asked",
+    "scenario_followup_answered",
+    "scenario_followup_answer_rate",
+    "scenario_followup_done_rate",
+    "scenario_followup_not_yet_rate",
+    "scenario_followup_problem_rate",
+    "scenario_followup_problems",
 )
 
 
@@ -147,8 +178,38 @@ def write_csv(result: Stats, out: Any) -> None:
                     "scenario_completed": runs.completed,
                     "scenario_completion_rate": runs.completion_rate,
                     "scenario_dropped": runs.dropped,
+                    **_review_columns(step.reviews),
+                    **_loop_columns(runs),
                 }
                 writer.writerow({k: _rounded(v) for k, v in row.items()})
+
+
+def _review_columns(reviews: Reviews) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for label, answered, _, retention in reviews.intervals():
+        suffix = label.replace("-", "_").replace("+", "_plus")
+        found[f"reviews_{suffix}"], found[f"review_retention_{suffix}"] = answered, retention
+    return found
+
+
+def _loop_columns(runs: RunFigures) -> dict[str, Any]:
+    return {
+        "scenario_reminded": runs.reminded,
+        "scenario_reminder_resumed_rate": runs.reminder_resumed_rate,
+        "scenario_reminder_completed_rate": runs.reminder_completed_rate,
+        "scenario_reviews": runs.reviews.total,
+        "scenario_review_retention": runs.reviews.retention,
+        "scenario_followup_asked": runs.followup_asked,
+        "scenario_followup_answered": runs.followup_answered,
+        "scenario_followup_answer_rate": runs.followup_answer_rate,
+        "scenario_followup_done_rate": runs.followup_share("done"),
+        "scenario_followup_not_yet_rate": runs.followup_share("not_yet"),
+        "scenario_followup_problem_rate": runs.followup_share("problem"),
+        "scenario_followup_problems": " ".join(
+            f"{problem}:{n}"
+            for problem, n in sorted(runs.problems.items(), key=lambda item: (-item[1], item[0]))
+        ),
+    }
 
 
 @click.command("report")

@@ -330,7 +330,7 @@ def fact_from_row(row: Iterable[Any]) -> Fact:
     """A row of `select EVENT_FACT_COLUMNS from events`."""
     (user_id, scenario, version, run, step, locale, kind, at_ms, option, correct, level,
      elapsed_ms, score, extra) = row  # fmt: skip
-    from_version = json.loads(extra).get("from_version") if extra else None
+    details = json.loads(extra) if extra else {}
     return Fact(
         user_id,
         scenario,
@@ -345,7 +345,11 @@ def fact_from_row(row: Iterable[Any]) -> Fact:
         level,
         elapsed_ms,
         score,
-        from_version,
+        details.get("from_version"),
+        details.get("confidence"),
+        details.get("elapsed_days"),
+        details.get("outcome"),
+        details.get("problem"),
     )
 
 
@@ -432,6 +436,34 @@ def tallies_queries(filters: Filters, cutoff_ms: int) -> dict[str, tuple[str, li
         "options": (
             "select scenario, version, step, option, locale, sum(chosen), sum(wrong) "
             f"from option_daily where {q.sql} group by scenario, version, step, option, locale",
+            q.params,
+        ),
+        # The learning loop (docs/metrics.md), counted under the run like every figure.
+        "reminders": (
+            "select scenario, version, step, locale, sum(sent), sum(resumed), sum(completed) "
+            f"from reminder_daily where {q.sql} group by scenario, version, step, locale",
+            q.params,
+        ),
+        "reviews": (
+            "select scenario, version, step, days, locale, sum(answered), sum(correct) "
+            f"from review_daily where {q.sql} group by scenario, version, step, days, locale",
+            q.params,
+        ),
+        "confidence": (
+            "select scenario, version, step, option, locale, sum(sure), sum(guessing), "
+            f"sum(sure_wrong), sum(guessing_wrong) from confidence_daily where {q.sql} "
+            "group by scenario, version, step, option, locale",
+            q.params,
+        ),
+        "followups": (
+            "select scenario, version, locale, sum(asked), sum(answered), sum(done), "
+            f"sum(not_yet), sum(problem) from followup_daily where {q.sql} "
+            "group by scenario, version, locale",
+            q.params,
+        ),
+        "problems": (
+            "select scenario, version, problem, locale, sum(n) from followup_problems "
+            f"where {q.sql} group by scenario, version, problem, locale",
             q.params,
         ),
         "latest": (

@@ -8,7 +8,7 @@ from bot.core import events
 from bot.core.loader import Library
 from bot.core.model import ScenarioSpec
 from bot.core.scenario import Scenario
-from bot.storage import Change
+from bot.storage import Change, Storage
 from tests.sync_store import SyncStore
 
 DAY = 86_400_000
@@ -113,4 +113,76 @@ class Log:
             self.emit(
                 who, "run_completed", path[-1], last, run=run, version=version, locale=locale
             )
+        return last
+
+
+def event(
+    kind: str,
+    step: str | None,
+    at_ms: int,
+    *,
+    run: int = 1,
+    version: str = "2",
+    locale: str = "en",
+    scenario: str = "demo",
+    **details: Any,
+) -> events.Event:
+    return events.BY_KIND[kind](
+        scenario=scenario,
+        version=version,
+        run=run,
+        step=step,
+        locale=locale,
+        at_ms=at_ms,
+        **details,
+    )
+
+
+class PortLog:
+    """Like `Log`, through the storage port of any backend: one unit of work per event."""
+
+    def __init__(self, storage: Storage) -> None:
+        self.storage = storage
+        self.users: dict[str, int] = {}
+
+    async def user(self, name: str, locale: str = "en") -> int:
+        external = name if ":" in name else f"tg:{name}"
+        if name not in self.users:
+            async with self.storage.unit(external) as unit:
+                self.users[name] = (await unit.user(external, locale, T0)).id
+        return self.users[name]
+
+    async def emit(self, who: str, kind: str, step: str | None, at_ms: int, **fields: Any) -> None:
+        user_id = await self.user(who, fields.get("locale", "en"))
+        blocked = True if kind == "bot_blocked" else None
+        change = Change(
+            user_id=user_id,
+            now_ms=at_ms,
+            events=(event(kind, step, at_ms, **fields),),
+            blocked=blocked,
+        )
+        async with self.storage.unit(f"user:{user_id}") as unit:
+            await unit.apply(change)
+
+    async def walk(
+        self,
+        who: str,
+        path: list[str],
+        start_ms: int,
+        *,
+        run: int = 1,
+        locale: str = "en",
+        every_ms: int = 10_000,
+        complete: bool = False,
+    ) -> int:
+        """run_started and step_shown along `path`, one step every `every_ms`; returns the time
+        of the last event."""
+        at = start_ms
+        await self.emit(who, "run_started", path[0], at, run=run, locale=locale)
+        for step in path:
+            await self.emit(who, "step_shown", step, at, run=run, locale=locale)
+            last = at
+            at += every_ms
+        if complete:
+            await self.emit(who, "run_completed", path[-1], last, run=run, locale=locale)
         return last

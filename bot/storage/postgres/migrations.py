@@ -185,6 +185,41 @@ ALTER TABLE users ADD COLUMN reminders text;
 ALTER TABLE users ADD COLUMN reviews integer NOT NULL DEFAULT 1;
 """,
     ),
+    Migration(
+        "m006_learning_loop_figures",
+        """
+ALTER TABLE runs ADD COLUMN reminded_step text,
+    ADD COLUMN resumed integer NOT NULL DEFAULT 0,
+    ADD COLUMN followup_asked integer NOT NULL DEFAULT 0,
+    ADD COLUMN followup text,
+    ADD COLUMN followup_problem text;
+CREATE TABLE reminder_daily (scenario text NOT NULL, version text NOT NULL, day text NOT NULL,
+    locale text NOT NULL, source text NOT NULL, step text NOT NULL,
+    sent integer NOT NULL DEFAULT 0, resumed integer NOT NULL DEFAULT 0,
+    completed integer NOT NULL DEFAULT 0,
+    PRIMARY KEY (scenario, version, step, locale, source, day));
+CREATE TABLE review_daily (scenario text NOT NULL, version text NOT NULL, day text NOT NULL,
+    locale text NOT NULL, source text NOT NULL, step text NOT NULL, days integer NOT NULL,
+    answered integer NOT NULL DEFAULT 0, correct integer NOT NULL DEFAULT 0,
+    PRIMARY KEY (scenario, version, step, days, locale, source, day));
+CREATE TABLE confidence_daily (scenario text NOT NULL, version text NOT NULL,
+    day text NOT NULL, locale text NOT NULL, source text NOT NULL, step text NOT NULL,
+    option text NOT NULL, sure integer NOT NULL DEFAULT 0,
+    guessing integer NOT NULL DEFAULT 0, sure_wrong integer NOT NULL DEFAULT 0,
+    guessing_wrong integer NOT NULL DEFAULT 0,
+    PRIMARY KEY (scenario, version, step, option, locale, source, day));
+CREATE TABLE followup_daily (scenario text NOT NULL, version text NOT NULL, day text NOT NULL,
+    locale text NOT NULL, source text NOT NULL, asked integer NOT NULL DEFAULT 0,
+    answered integer NOT NULL DEFAULT 0, done integer NOT NULL DEFAULT 0,
+    not_yet integer NOT NULL DEFAULT 0, problem integer NOT NULL DEFAULT 0,
+    PRIMARY KEY (scenario, version, locale, source, day));
+CREATE TABLE followup_problems (scenario text NOT NULL, version text NOT NULL,
+    day text NOT NULL, locale text NOT NULL, source text NOT NULL, problem text NOT NULL,
+    n integer NOT NULL DEFAULT 0,
+    PRIMARY KEY (scenario, version, problem, locale, source, day));
+""",
+        rebuild=True,
+    ),
 ]
 
 

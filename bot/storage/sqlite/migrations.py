@@ -359,3 +359,46 @@ ALTER TABLE users ADD COLUMN reminders text;
 ALTER TABLE users ADD COLUMN reviews integer not null default 1;
 """,
     )
+
+
+@migration(rebuild=True)
+def m011_learning_loop_figures(conn: sqlite3.Connection) -> None:
+    """The learning loop's figures (docs/metrics.md, "The learning loop"): reminders and
+    whether the learner came back, review answers by interval, confidence on first answers,
+    follow-up outcomes and problems. Runs keep where their latest reminder found the learner
+    and their follow-up answer. The rebuild fills them, and takes the loop's events out of
+    the runs' activity (they were counted as activity before)."""
+    _script(
+        conn,
+        """
+ALTER TABLE runs ADD COLUMN reminded_step text;
+ALTER TABLE runs ADD COLUMN resumed integer not null default 0;
+ALTER TABLE runs ADD COLUMN followup_asked integer not null default 0;
+ALTER TABLE runs ADD COLUMN followup text;
+ALTER TABLE runs ADD COLUMN followup_problem text;
+CREATE TABLE reminder_daily (scenario text not null, version text not null, day text not null,
+    locale text not null, source text not null, step text not null,
+    sent integer not null default 0, resumed integer not null default 0,
+    completed integer not null default 0,
+    primary key (scenario, version, step, locale, source, day)) without rowid;
+CREATE TABLE review_daily (scenario text not null, version text not null, day text not null,
+    locale text not null, source text not null, step text not null, days integer not null,
+    answered integer not null default 0, correct integer not null default 0,
+    primary key (scenario, version, step, days, locale, source, day)) without rowid;
+CREATE TABLE confidence_daily (scenario text not null, version text not null,
+    day text not null, locale text not null, source text not null, step text not null,
+    option text not null, sure integer not null default 0,
+    guessing integer not null default 0, sure_wrong integer not null default 0,
+    guessing_wrong integer not null default 0,
+    primary key (scenario, version, step, option, locale, source, day)) without rowid;
+CREATE TABLE followup_daily (scenario text not null, version text not null, day text not null,
+    locale text not null, source text not null, asked integer not null default 0,
+    answered integer not null default 0, done integer not null default 0,
+    not_yet integer not null default 0, problem integer not null default 0,
+    primary key (scenario, version, locale, source, day)) without rowid;
+CREATE TABLE followup_problems (scenario text not null, version text not null,
+    day text not null, locale text not null, source text not null, problem text not null,
+    n integer not null default 0,
+    primary key (scenario, version, problem, locale, source, day)) without rowid;
+""",
+    )
