@@ -103,6 +103,7 @@ async def rolebot(
         database=database or str(folder / "bench.sqlite3"),
         scenarios_dir=ROOT / "scenarios",
         locales_dir=ROOT / "locales",
+        send_rate=0,  # a null Bot API has no limits to keep (pacing's cost: backends.py)
     )
     library = shipped_library()
     storage: Storage = (

@@ -67,6 +67,7 @@ async def run_rolebot(users: int, steps: int, folder: Path) -> tuple[int, float]
         api_base=api.url,
         bot_token=SecretStr(TOKEN),
         cache_dir=None,
+        send_rate=0,  # the fake Bot API has no limits to keep
     )
     stop = asyncio.Event()
     task = asyncio.create_task(serve(config, TOKEN, stop=stop, library=shipped_library()))
