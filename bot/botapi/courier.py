@@ -36,6 +36,12 @@ def now_ms() -> int:
     return int(time.time() * 1000)
 
 
+async def until(at_ms: int) -> None:
+    wait_ms = at_ms - now_ms()
+    if wait_ms > 0:
+        await asyncio.sleep(wait_ms / 1000)
+
+
 def settings_for(config: Config) -> Settings:
     pace = None
     if config.send_rate > 0 and config.chat_rate > 0:
@@ -91,9 +97,9 @@ class Courier:
             if not batch:
                 return True
             for index, item in enumerate(batch):
-                wait_ms = item.send_at_ms - now_ms()
-                if wait_ms > 0:
-                    await asyncio.sleep(wait_ms / 1000)
+                await until(item.send_at_ms)
+                if item.later and claim.pace is not None:  # its turn in the bot's budget
+                    await until(await self.storage.reserve_bot(now_ms(), claim.pace))
                 if now_ms() > lease_until - claim.lease_ms // 2:
                     lease_until = now_ms() + claim.lease_ms
                     if not await self.storage.extend(claim.token, lease_until):

@@ -146,7 +146,9 @@ class Conversation:
             if flow.forgot:  # nothing may keep the chat's id: its pacing row goes too
                 await unit.unpace(mail.chat_id)
                 claim = replace(claim, pace=None)
-            outgoing = await unit.post(mail.chat_id, bodies, claim.at_ms, claim)
+            # The outbox's time is the wall clock at the claim (slots, leases), whatever
+            # clock the service keeps.
+            outgoing = await unit.post(mail.chat_id, bodies, wall_clock_ms(), claim)
             return replace(response, outgoing=outgoing)
 
     async def give_up(

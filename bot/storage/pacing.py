@@ -49,11 +49,26 @@ def slots(tat: int, earliest: list[int], interval: int, burst: int) -> tuple[int
 
 def schedule(
     pace: Pace, chat_tat: int, bot_tat: int, now_ms: int, count: int
-) -> tuple[int, int, list[int]]:
-    """Slots for `count` messages to one chat, under both limits: (chat tat, bot tat, slots)."""
+) -> tuple[int, int, list[int], list[bool]]:
+    """Slots for `count` messages to one chat: (chat tat, bot tat, slots, later). A message
+    the chat's limit lets go now takes its slot in the bot's budget now; one the chat holds
+    back (`later`) takes it when its chat slot comes (`Storage.reserve_bot`): reserving the
+    bot's budget seconds ahead would hold every other chat back behind this one."""
     chat_tat, by_chat = slots(chat_tat, [now_ms] * count, pace.chat_interval_ms, pace.chat_burst)
-    bot_tat, both = slots(bot_tat, by_chat, pace.bot_interval_ms, pace.bot_burst)
-    return chat_tat, bot_tat, both
+    now_count = sum(1 for slot in by_chat if slot <= now_ms)
+    bot_tat, by_bot = slots(bot_tat, [now_ms] * now_count, pace.bot_interval_ms, pace.bot_burst)
+    return (
+        chat_tat,
+        bot_tat,
+        by_bot + by_chat[now_count:],
+        [False] * now_count + [True] * (count - now_count),
+    )
+
+
+def bot_slot(pace: Pace, bot_tat: int, now_ms: int) -> tuple[int, int]:
+    """One message's slot in the bot's budget: (bot tat, slot)."""
+    bot_tat, (slot,) = slots(bot_tat, [now_ms], pace.bot_interval_ms, pace.bot_burst)
+    return bot_tat, slot
 
 
 def paused_tat(pace: Pace, until_ms: int, *, chat: bool) -> int:

@@ -105,8 +105,7 @@ class Claim:
     lease_ms: int
     pace: Pace | None = None
     at_ms: int = 0
-    """The sender's wall clock when it took the claim: the outbox's time, whatever clock
-    the service keeps (tests move that one by days)."""
+    """The sender's wall clock when it took the claim (its lease runs from about then)."""
 
 
 @dataclass(frozen=True)
@@ -118,6 +117,9 @@ class Outgoing:
     body: str
     """What the transport's sender sends (`bot.botapi.envelope`), never typed text."""
     send_at_ms: int
+    later: bool = False
+    """The chat's limit holds it back: its slot in the bot's budget is taken when it is due
+    (`Storage.reserve_bot`)."""
 
 
 class Unit(Protocol):
@@ -250,6 +252,9 @@ class Storage(Protocol):
     async def extend(self, token: str, until_ms: int) -> bool:
         """Renew a claim's lease while its sender still works; False when the claim holds
         nothing any more (its lease ran out and another sender took the rows)."""
+
+    async def reserve_bot(self, now_ms: int, pace: Pace) -> int:
+        """A slot in the bot's budget for one message due now (`Outgoing.later`)."""
 
     async def pause(self, chat_id: int, until_ms: int, pace: Pace, *, whole_bot: bool) -> None:
         """Telegram answered 429: no instance sends to this chat (or at all, `whole_bot`)

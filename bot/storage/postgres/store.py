@@ -209,6 +209,15 @@ class PostgresStorage:
         status = await pool.execute(q(sql.EXTEND_CLAIM), until_ms, token)
         return not status.endswith(" 0")
 
+    async def reserve_bot(self, now_ms: int, pace: pacing.Pace) -> int:
+        pool = await self.pool()
+        async with pool.acquire() as conn, conn.transaction():
+            await conn.execute(q(sql.PACE_SEED), pacing.BOT_SCOPE)
+            tat = await conn.fetchval(q(sql.PACE_READ) + " for update", pacing.BOT_SCOPE)
+            tat, slot = pacing.bot_slot(pace, tat, now_ms)
+            await conn.execute(q(sql.PACE_WRITE), tat, pacing.BOT_SCOPE)
+        return slot
+
     async def pause(
         self, chat_id: int, until_ms: int, pace: pacing.Pace, *, whole_bot: bool
     ) -> None:
@@ -338,18 +347,19 @@ async def claim_rows(
     rows = await conn.fetch(q(sql.CHAT_OUTGOING), chat_id)
     if not rows:
         return ()
-    at = [now_ms] * len(rows)
+    at, later = [now_ms] * len(rows), [False] * len(rows)
     if claim.pace is not None:
         tats = []
         for scope in (chat_id, pacing.BOT_SCOPE):
             await conn.execute(q(sql.PACE_SEED), scope)
             tats.append(await conn.fetchval(q(sql.PACE_READ) + " for update", scope))
-        chat_tat, bot_tat, at = pacing.schedule(claim.pace, tats[0], tats[1], now_ms, len(rows))
+        chat_tat, bot_tat, at, later = pacing.schedule(
+            claim.pace, tats[0], tats[1], now_ms, len(rows)
+        )
         await conn.execute(q(sql.PACE_WRITE), chat_tat, chat_id)
         await conn.execute(q(sql.PACE_WRITE), bot_tat, pacing.BOT_SCOPE)
-    return tuple(
-        Outgoing(row[0], chat_id, row[1], slot) for row, slot in zip(rows, at, strict=True)
-    )
+    items = zip(rows, at, later, strict=True)
+    return tuple(Outgoing(row[0], chat_id, row[1], slot, wait) for row, slot, wait in items)
 
 
 async def fold(conn: asyncpg.Connection, rolling: Rollup, facts: list[Fact]) -> None:

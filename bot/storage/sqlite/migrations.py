@@ -77,6 +77,13 @@ def migrate(conn: sqlite3.Connection, rebuild: Callable[[], object]) -> list[str
                 continue
             conn.execute("BEGIN IMMEDIATE")
             try:
+                # Another process opening the same new file may have applied it meanwhile:
+                # checked under the write lock, so each migration runs once.
+                done = "select 1 from _migrations where name = ?"
+                if conn.execute(done, [m.name]).fetchone():
+                    conn.execute("COMMIT")
+                    todo.remove(m.name)
+                    continue
                 m.apply(conn)
                 if m.name in rebuilding:
                     rebuild()

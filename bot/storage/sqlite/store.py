@@ -267,6 +267,16 @@ class SqliteStorage:
         async with self._writer:
             return bool(self.conn.execute(sql.EXTEND_CLAIM, [until_ms, token]).rowcount)
 
+    async def reserve_bot(self, now_ms: int, pace: pacing.Pace) -> int:
+        def reserve(conn: sqlite3.Connection) -> int:
+            conn.execute(sql.PACE_SEED, [pacing.BOT_SCOPE])
+            tat = conn.execute(sql.PACE_READ, [pacing.BOT_SCOPE]).fetchone()[0]
+            tat, slot = pacing.bot_slot(pace, tat, now_ms)
+            conn.execute(sql.PACE_WRITE, [tat, pacing.BOT_SCOPE])
+            return slot
+
+        return await self._write(reserve)
+
     async def pause(
         self, chat_id: int, until_ms: int, pace: pacing.Pace, *, whole_bot: bool
     ) -> None:
@@ -391,18 +401,19 @@ def claim_rows(
     rows = conn.execute(sql.CHAT_OUTGOING, [chat_id]).fetchall()
     if not rows:
         return ()
-    at = [now_ms] * len(rows)
+    at, later = [now_ms] * len(rows), [False] * len(rows)
     if claim.pace is not None:
         tats = []
         for scope in (chat_id, pacing.BOT_SCOPE):
             conn.execute(sql.PACE_SEED, [scope])
             tats.append(conn.execute(sql.PACE_READ, [scope]).fetchone()[0])
-        chat_tat, bot_tat, at = pacing.schedule(claim.pace, tats[0], tats[1], now_ms, len(rows))
+        chat_tat, bot_tat, at, later = pacing.schedule(
+            claim.pace, tats[0], tats[1], now_ms, len(rows)
+        )
         conn.execute(sql.PACE_WRITE, [chat_tat, chat_id])
         conn.execute(sql.PACE_WRITE, [bot_tat, pacing.BOT_SCOPE])
-    return tuple(
-        Outgoing(row[0], chat_id, row[1], slot) for row, slot in zip(rows, at, strict=True)
-    )
+    items = zip(rows, at, later, strict=True)
+    return tuple(Outgoing(row[0], chat_id, row[1], slot, wait) for row, slot, wait in items)
 
 
 class Pending:
