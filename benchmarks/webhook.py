@@ -83,7 +83,9 @@ class QuietBotAPI:
     """The Bot API calls both bots make, answered at the least cost: only the newest message
     with a keyboard per chat is kept (the driver presses its buttons), and calls are counted."""
 
-    tokens: dict[str, str] = field(default_factory=lambda: {TOKEN: "rolebot", BARE_TOKEN: "bare"})
+    tokens: dict[str, str] = field(
+        default_factory=lambda: {TOKEN: "rolebot", BEFORE_TOKEN: "before", BARE_TOKEN: "bare"}
+    )
     url: str = ""
     newest: dict[int, dict[str, Any]] = field(default_factory=dict)
     calls: Counter[tuple[str, str]] = field(default_factory=Counter)
@@ -369,6 +371,19 @@ def start_bare(api: QuietBotAPI, folder: Path) -> BotProcess:
     return BotProcess("bare", process, f"http://{listen}/hook", log)
 
 
+def troubles(log: Path) -> str:
+    """The warnings and errors a bot logged, counted by message."""
+    found: Counter[str] = Counter()
+    for line in log.read_text(errors="replace").splitlines():
+        try:
+            entry = json.loads(line)
+        except ValueError:
+            continue
+        if isinstance(entry, dict) and entry.get("level") in {"warning", "error", "critical"}:
+            found[f"{entry['level']}: {entry.get('msg', '')}"[:80]] += 1
+    return "; ".join(f"{n} × {m}" for m, n in found.most_common(3)) or "none"
+
+
 def profile_summary(stacks: Path, top: int = 25) -> str:
     """From py-spy's collapsed stacks: the share of samples in each function (inclusive) and
     where the samples were when taken (self)."""
@@ -437,6 +452,10 @@ def report(phases: list[Phase], rounds: int) -> None:
     def spread(values: list[float]) -> str:
         return f"{min(values):.1f}-{max(values):.1f}"
 
+    def ratio(ours: float, theirs: float) -> float:
+        """NaN where the baseline measured 0 (a tiny run: CPU time comes in 10 ms ticks)."""
+        return ours / theirs if theirs else float("nan")
+
     names = [n for n in dict.fromkeys(p.bot for p in phases) if n != "bare"]
     print(f"  best of {rounds} (spread over rounds: this bot | bare); ratio to bare aiogram:")
     for kind in ("flood", "paced"):
@@ -447,22 +466,24 @@ def report(phases: list[Phase], rounds: int) -> None:
                 continue
             print(
                 f"  {kind:<6}{name:<9}updates/s {ours.rate:5.0f} ÷ {bare.rate:5.0f} = "
-                f"{ours.rate / bare.rate:5.2f}  ({spread([p.rate for p in our_all])} | "
+                f"{ratio(ours.rate, bare.rate):5.2f}  ({spread([p.rate for p in our_all])} | "
                 f"{spread([p.rate for p in bare_all])})"
             )
             print(
                 f"  {'':<15}p99 ms {ours.p(0.99):8.1f} ÷ {bare.p(0.99):6.1f} = "
-                f"{ours.p(0.99) / bare.p(0.99):5.2f}  ({spread([p.p(0.99) for p in our_all])}"
-                f" | {spread([p.p(0.99) for p in bare_all])})"
+                f"{ratio(ours.p(0.99), bare.p(0.99)):5.2f}  "
+                f"({spread([p.p(0.99) for p in our_all])} | "
+                f"{spread([p.p(0.99) for p in bare_all])})"
             )
             print(
                 f"  {'':<15}p50 ms {ours.p(0.5):8.1f} ÷ {bare.p(0.5):6.1f} = "
-                f"{ours.p(0.5) / bare.p(0.5):5.2f}  ({spread([p.p(0.5) for p in our_all])}"
+                f"{ratio(ours.p(0.5), bare.p(0.5)):5.2f}  ({spread([p.p(0.5) for p in our_all])}"
                 f" | {spread([p.p(0.5) for p in bare_all])})"
             )
             print(
                 f"  {'':<15}CPU ms/update {ours.bot_ms:5.2f} ÷ {bare.bot_ms:5.2f} = "
-                f"{ours.bot_ms / bare.bot_ms:5.2f}  ({spread([p.bot_ms for p in our_all])} | "
+                f"{ratio(ours.bot_ms, bare.bot_ms):5.2f}  "
+                f"({spread([p.bot_ms for p in our_all])} | "
                 f"{spread([p.bot_ms for p in bare_all])})"
             )
 
@@ -477,7 +498,12 @@ async def main_async(args: argparse.Namespace) -> None:
             bots = [start_bare(api, folder), start_rolebot(api, folder, args.log_level)]
             if args.before is not None:
                 bots.append(start_rolebot(api, folder, args.log_level, "before", args.before))
-            await api.wait_for_webhook(len(bots), lambda: any(b.exited() for b in bots))
+            try:
+                await api.wait_for_webhook(len(bots), lambda: any(b.exited() for b in bots))
+            except RuntimeError:
+                for bot in bots:
+                    print(f"{bot.name}'s log:\n{bot.log.read_text(errors='replace')[-2000:]}")
+                raise
             phases: list[Phase] = []
             async with aiohttp.ClientSession(
                 connector=aiohttp.TCPConnector(limit=CONNECTIONS),
@@ -547,6 +573,7 @@ async def main_async(args: argparse.Namespace) -> None:
             )
             log = log_bytes[bot.name] / updates
             print(f"  {bot.name}: Bot API calls per update {per_update}; log {log:.0f} B/update")
+            print(f"  {'':<{len(bot.name)}}  warnings and errors logged: {troubles(bot.log)}")
         for path in profiles:
             print(f"profile of {path.name} (py-spy, one more flood; {path}):")
             print(profile_summary(path))
