@@ -25,6 +25,7 @@ from benchmarks import (
     startup,
     storage_commit,
     throughput,
+    webhook,
 )
 
 
@@ -35,8 +36,8 @@ def main() -> None:
         "--skip",
         action="append",
         default=[],
-        help="skip a benchmark: storage, backends, throughput, http, instances, memory, "
-        "startup, analytics, simulator, commands",
+        help="skip a benchmark: storage, backends, throughput, http, webhook, instances, "
+        "memory, startup, analytics, simulator, commands",
     )
     args = parser.parse_args()
     quick = args.quick
@@ -49,6 +50,11 @@ def main() -> None:
         ),
         "backends": lambda: backends.main(["--users", "2", "--together", "2"] if quick else []),
         "http": lambda: http.main(["--users", "2", "--steps", "2"] if quick else []),
+        "webhook": lambda: webhook.main(
+            ["--users", "2", "--steps", "2", "--rounds", "1", "--rate", "10", "--seconds", "0.3"]
+            if quick
+            else ["--rounds", "2"]
+        ),
         "instances": lambda: instances.main(
             ["--users", "2", "--steps", "2", "--rounds", "1"] if quick else []
         ),

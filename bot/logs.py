@@ -123,6 +123,11 @@ def setup(level: str = "INFO", secrets: tuple[str, ...] = ()) -> None:
         root.removeHandler(old)
     root.addHandler(handler)
     root.setLevel(level.upper())
+    # aiogram says "Update id=... is handled. Duration ... ms" for every update at INFO: a
+    # formatted, redacted JSON line per update, for nothing an operator acts on.
+    # Kept at DEBUG, where an operator asked for everything.
+    quiet = root.level > logging.DEBUG
+    logging.getLogger("aiogram.event").setLevel(logging.WARNING if quiet else logging.NOTSET)
     logging.captureWarnings(True)  # `warnings` print their message, e.g. aiogram's updates
     sys.excepthook = _uncaught
     threading.excepthook = _uncaught_in_thread

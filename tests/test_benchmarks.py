@@ -23,12 +23,14 @@ def test_benchmarks_run_on_tiny_sizes(
         "throughput:",
         "latency:",
         "over HTTP:",
+        "webhook:",
         "memory:",
         "startup:",
         "simulator:",
         "commands:",
     ):
         assert heading in out
+    assert "paced rolebot" in out and "flood rolebot" in out
     assert "backends:" in out and "service SQLite" in out
     if POSTGRES_URL:
         assert "service PostgreSQL" in out and "instances: rolebot run --webhook" in out

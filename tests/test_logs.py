@@ -126,3 +126,16 @@ def test_warnings_and_uncaught_exceptions_are_redacted(
     assert "ValueError" in lines[1]["msg"] and "ClientDecodeError" in lines[2]["msg"]
     for secret in ("4276", "5555", "9876", "secret words", TOKEN):
         assert secret not in err
+
+
+def test_aiogram_line_per_update_is_left_out_unless_debugging(restored: None) -> None:
+    """ "Update id=... is handled. Duration ... ms": one line per update, costing CPU on every
+    update over the webhook (docs/performance.md); its warnings and errors still pass."""
+    event = logging.getLogger("aiogram.event")
+    try:
+        logs.setup("INFO")
+        assert not event.isEnabledFor(logging.INFO) and event.isEnabledFor(logging.WARNING)
+        logs.setup("DEBUG")
+        assert event.isEnabledFor(logging.INFO)
+    finally:
+        event.setLevel(logging.NOTSET)
