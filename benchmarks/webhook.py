@@ -338,6 +338,7 @@ def start_rolebot(
         "ROLEBOT_WEBHOOK_LISTEN": listen,
         "ROLEBOT_CACHE_DIR": str(folder / "cache"),
         "ROLEBOT_LOG_LEVEL": log_level,
+        "ROLEBOT_SEND_RATE": "0",  # the fake Bot API has no limits to keep
     }
     url = f"http://{listen}/hook"
     log = folder / "rolebot.log"

@@ -17,6 +17,7 @@ import logging
 import secrets
 import time
 from collections.abc import Awaitable, Callable
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from bot.botapi.envelope import open_body
@@ -27,6 +28,9 @@ from bot.storage.pacing import Pace
 from bot.storage.port import Claim, Outgoing
 
 log = logging.getLogger(__name__)
+DETACHED: ContextVar[bool] = ContextVar("rolebot_detached_delivery", default=False)
+"""Set while an update is handled for the webhook: its replies are durable once committed,
+so the request is answered at the commit and they are sent right after, in the background."""
 DEFAULT_PACE = Pace()
 MAX_ROUNDS = 100
 """Claims of one chat in a row by one sender before it leaves the rest to the sweep."""
@@ -81,6 +85,8 @@ class Courier:
         self.settings = settings or Settings()
         self._sweeper: asyncio.Task[None] | None = None
         self._stop = asyncio.Event()
+        self._sending: set[asyncio.Task[bool]] = set()
+        """Deliveries detached from their update (`DETACHED`), awaited at close."""
         self._limited: dict[int, int] = {}
         """Chats Telegram answered 429 lately -> until when."""
 
@@ -120,6 +126,19 @@ class Courier:
             batch = await self.storage.claim_chat(chat_id, claim, now_ms())
         log.warning("chat still has queued replies; the sweep sends them")
         return True
+
+    def detach(self, chat_id: int, claim: Claim, outgoing: tuple[Outgoing, ...]) -> None:
+        """`deliver` in the background: the rows are committed, so nothing waits for it."""
+        task = asyncio.create_task(self._logged(chat_id, claim, outgoing))
+        self._sending.add(task)
+        task.add_done_callback(self._sending.discard)
+
+    async def _logged(self, chat_id: int, claim: Claim, outgoing: tuple[Outgoing, ...]) -> bool:
+        try:
+            return await self.deliver(chat_id, claim, outgoing)
+        except Exception as exc:  # the rows stay; the sweep sends them once the lease ends
+            log.error("replies not sent yet", extra={"error": type(exc).__name__})
+            return True
 
     async def _drop_rest(self, chat_id: int, claim: Claim) -> None:
         rest = await self.storage.claim_chat(chat_id, claim, now_ms())
@@ -179,6 +198,8 @@ class Courier:
         return len(chats)
 
     async def close(self) -> None:
+        if self._sending:
+            await asyncio.gather(*self._sending, return_exceptions=True)
         self._stop.set()
         if self._sweeper is not None:
             sweeper, self._sweeper = self._sweeper, None

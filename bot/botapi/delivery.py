@@ -7,7 +7,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
-from bot.botapi.courier import BlockedHook, Courier
+from bot.botapi.courier import DETACHED, BlockedHook, Courier
 from bot.botapi.envelope import seal
 from bot.botapi.port import Blocked, Sender
 from bot.core.replies import Reply
@@ -50,7 +50,9 @@ class Delivery:
             return
         if self.chat_id is None or self.blocked or self.claim is None or not response.outgoing:
             return
-        if not await self.courier.deliver(self.chat_id, self.claim, response.outgoing):
+        if DETACHED.get():
+            self.courier.detach(self.chat_id, self.claim, response.outgoing)
+        elif not await self.courier.deliver(self.chat_id, self.claim, response.outgoing):
             self.blocked = True
 
     async def say(self, key: str, locale: str, **args: object) -> None:

@@ -1,5 +1,6 @@
 """Webhook mode for either client library: an aiohttp server that answers 200 only after the
-update is committed.
+update is committed. Its replies are committed with it (the durable outbox), so the 200 does
+not wait for them: they are sent right after, in the background (`courier.DETACHED`).
 
 Every JSON object with an integer `update_id` is an update and gets a 200 once handled, or
 given up on (`bot.telegram.intake`): Telegram would otherwise resend it again and again.
@@ -17,6 +18,7 @@ from urllib.parse import urlsplit
 from aiohttp import web
 
 from bot.botapi import intake
+from bot.botapi.courier import DETACHED
 from bot.botapi.port import Gateway, UnreadableUpdate, WebhookError
 from bot.botapi.secret import secret_problem
 from bot.storage.port import storable
@@ -53,6 +55,7 @@ def webhook_app(app: Gateway, url: str, secret: str) -> web.Application:
             log.warning("update with an id out of range ignored")
             await intake.apologise(app, payload)
             return web.Response(text="ok")
+        detached = DETACHED.set(True)
         try:
             await app.process_raw(payload)
         except UnreadableUpdate:
@@ -70,6 +73,8 @@ def webhook_app(app: Gateway, url: str, secret: str) -> web.Application:
                     failures.popitem(last=False)
                 return web.Response(status=500, text="not processed, please retry")
             await intake.give_up(app, uid, payload, type(exc).__name__, attempts)
+        finally:
+            DETACHED.reset(detached)
         failures.pop(uid, None)
         return web.Response(text="ok")
 

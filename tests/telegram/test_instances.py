@@ -167,13 +167,20 @@ class Driver:
         if self.inputs >= KILL_AT * USERS * STEPS:
             self.progressed.set()
 
+    async def replied(self, user: int, before: int) -> None:
+        """The 200 comes at the commit, the reply right after it (the outbox), or from another
+        instance once a killed one's claim has run out: a person reads it before pressing."""
+        await self.api.wait_for(lambda: len(self.api.sent(user)) > before, within=30)
+
     async def walk(self, walk: Walk, scenario: str) -> None:
         rng = random.Random(walk.user)
         tapped_at_once = False
         slot = [self.press(walk, None, actions.encode(actions.Open(scenario)))]
         for _ in range(STEPS):
             walk.slots.append(slot)
+            before = len(self.api.sent(walk.user))
             await self.deliver(slot)
+            await self.replied(walk.user, before)
             message = self.latest(walk.user)
             markup = (message or {}).get("reply_markup") or {}
             choices = [
@@ -217,6 +224,12 @@ class Outcome:
     progress: dict[str, Any]
     events: list[tuple[Any, ...]]
     replies: Counter[str]
+
+
+MAX_COPIES = ACTIVE
+"""Replies a kill can leave sent but not marked sent: at most one per learner active at that
+moment, each waiting for its reply (measured: 0-16 here). A broken outbox that sent every
+reply twice would give well over a thousand."""
 
 
 async def drained(url: str, within: float = 30.0) -> None:
@@ -336,6 +349,7 @@ async def test_three_webhook_instances_one_database_one_effect_per_update(
     fresh = open_storage(str(tmp_path / "replay.sqlite3"))
     service = Conversation(library, fresh)
     cut_users = {posted[uid][0].user for uid in cut_off if uid in posted}
+    copies = 0
     states = await asyncio.gather(*(state(live, f"tg:{w.user}") for w in walks))
     try:
         for walk, (progress, events) in zip(walks, states, strict=True):
@@ -351,15 +365,22 @@ async def test_three_webhook_instances_one_database_one_effect_per_update(
                     f"user {walk.user}: no sequential order of their inputs gives "
                     f"{progress} {events}; replays gave {tried}"
                 )
-            # Every committed reply arrives, once, even to a user cut off by the kill.
-            assert sent == expected.replies, (walk.user, walk.user in cut_users, sent, expected)
+            # Every committed reply arrives, even to a user cut off by the kill; a copy too
+            # only in the outbox's window: Telegram had a message when the process died,
+            # before its row was deleted (no idempotency key closes it).
+            assert not expected.replies - sent, (walk.user, expected.replies - sent)
+            extra = sent - expected.replies
+            assert not set(extra) - set(expected.replies), (walk.user, "not a copy", extra)
+            copies += sum(extra.values())
     finally:
         await fresh.close()
         await live.close()
+    assert copies <= MAX_COPIES, f"{copies} replies sent twice: more than one kill's window"
     print(
         f"\n{len(posted)} updates of {USERS} users, {driver.deliveries} deliveries "
         f"({driver.twice} twice, {driver.at_once} pairs of taps at once, "
         f"{driver.poster.redelivered} re-posted after no 200); {len(cut_off)} in flight at "
-        f"the kill, {len(cut_users)} users cut off; driven in {driven:.1f} s, checked in "
+        f"the kill, {len(cut_users)} users cut off, {copies} replies sent twice (the kill's "
+        f"window); driven in {driven:.1f} s, checked in "
         f"{time.monotonic() - started - driven:.1f} s"
     )

@@ -261,6 +261,10 @@ class SqliteStorage:
         return [row[0] for row in rows]
 
     async def sent(self, ids: list[int]) -> None:
+        if len(ids) == 1:  # the usual case: one statement, its own transaction
+            async with self._writer:
+                self.conn.execute(sql.DELETE_OUTGOING, ids)
+            return
         await self._write(lambda conn: conn.executemany(sql.DELETE_OUTGOING, [[i] for i in ids]))
 
     async def extend(self, token: str, until_ms: int) -> bool:
