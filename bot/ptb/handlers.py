@@ -27,12 +27,12 @@ from telegram.ext import (
 from bot.botapi import admin
 from bot.botapi.admin import AdminTools
 from bot.botapi.answered import answered_text, pressed_label
-from bot.botapi.courier import Courier, settings_for
-from bot.botapi.delivery import Delivery, blocked_recorder
+from bot.botapi.courier import Courier
+from bot.botapi.delivery import Delivery
 from bot.botapi.identity import identify
 from bot.botapi.locks import KeyedLocks
 from bot.botapi.port import Blocked
-from bot.botapi.scheduler import Scheduler
+from bot.botapi.sending import Sending
 from bot.config import Config
 from bot.core import actions
 from bot.core.loader import Library
@@ -109,33 +109,23 @@ class Core:
         self.prefix = prefix
         self.commands = dict(commands) if commands is not None else None
         self.admin_commands = dict(admin_commands or {"reload": "reload", "stats": "stats"})
-        self._courier: Courier | None = None
-        self._scheduler: Scheduler | None = None
+        self._sending: Sending | None = None
 
     def courier(self, bot: Bot) -> Courier:
         """Sends the outbox with the bot the updates come with, and runs the learning loop's
         due jobs; started on first use (the runner starts them with the bot, so replies a
         previous run left queued go out)."""
-        if self._courier is None:
+        if self._sending is None:
             outbox = Outbox(bot, backoff=self.config.retry_delay, prefix=self.prefix)
-            recorder = blocked_recorder(self.service)
-            self._courier = Courier(self.storage, outbox, recorder, settings_for(self.config))
-            self._courier.start()
-            self._scheduler = Scheduler(
-                self.storage,
-                self.service,
-                self._courier,
-                lambda: self.translator,
-                tick_s=self.config.scheduler_tick,
+            self._sending = Sending(
+                self.config, self.storage, self.service, outbox, lambda: self.translator
             )
-            self._scheduler.start()
-        return self._courier
+            self._sending.start()
+        return self._sending.courier
 
     async def close(self) -> None:
-        if self._scheduler is not None:
-            await self._scheduler.close()
-        if self._courier is not None:
-            await self._courier.close()
+        if self._sending is not None:
+            await self._sending.close()
 
     @property
     def library(self) -> Library:

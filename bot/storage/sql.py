@@ -128,27 +128,20 @@ UPSERT_CARD = (
 DELETE_CARDS = "delete from review_cards where user_id = ?"
 
 
+def _narrowed(statement: str, **conditions: str | None) -> tuple[str, list[Any]]:
+    """`statement` (whose first parameter is the user id) narrowed by the conditions given."""
+    given = {column: value for column, value in conditions.items() if value is not None}
+    where = "".join(f" and {column} = ?" for column in given)
+    return statement + where, list(given.values())
+
+
 def delete_jobs(kind: str | None, scenario: str | None) -> tuple[str, list[Any]]:
     """The DELETE for `Unit.cancel` (the user id is the first parameter)."""
-    where, params = [], []
-    if kind is not None:
-        where.append("kind = ?")
-        params.append(kind)
-    if scenario is not None:
-        where.append("scenario = ?")
-        params.append(scenario)
-    return " and ".join([DELETE_JOBS, *where]), params
+    return _narrowed(DELETE_JOBS, kind=kind, scenario=scenario)
 
 
 def delete_cards(scenario: str | None, step: str | None) -> tuple[str, list[Any]]:
-    where, params = [], []
-    if scenario is not None:
-        where.append("scenario = ?")
-        params.append(scenario)
-    if step is not None:
-        where.append("step = ?")
-        params.append(step)
-    return " and ".join([DELETE_CARDS, *where]), params
+    return _narrowed(DELETE_CARDS, scenario=scenario, step=step)
 
 
 PACE_DELETE = "delete from send_pace where scope = ?"

@@ -23,8 +23,7 @@ from aiogram.methods import GetUpdates
 from aiogram.types import BotCommand, Update
 
 from bot.botapi.admin import AdminTools
-from bot.botapi.courier import Courier, settings_for
-from bot.botapi.delivery import Delivery, blocked_recorder
+from bot.botapi.delivery import Delivery
 from bot.botapi.identity import identify
 from bot.botapi.locks import KeyedLocks
 from bot.botapi.port import (
@@ -35,7 +34,7 @@ from bot.botapi.port import (
     Pauser,
     RetryAfter,
 )
-from bot.botapi.scheduler import Scheduler
+from bot.botapi.sending import Sending
 from bot.config import Config
 from bot.core.loader import Library, load_library
 from bot.i18n import RenderedReply
@@ -75,16 +74,7 @@ class BotApp:
             self.service = Conversation(library, storage, clock=clock, loop=loop)
         self.translator = translator_for(config, library)
         self.outbox = Outbox(bot)
-        self.courier = Courier(
-            storage, self.outbox, blocked_recorder(self.service), settings_for(config)
-        )
-        self.scheduler = Scheduler(
-            storage,
-            self.service,
-            self.courier,
-            lambda: self.translator,
-            tick_s=config.scheduler_tick,
-        )
+        self.sending = Sending(config, storage, self.service, self.outbox, lambda: self.translator)
         self.locks = KeyedLocks()
         """Orders one user's updates, replies included; different users run in parallel."""
         # No aiogram FSM: conversation state lives in storage. Its default MemoryStorage
@@ -118,7 +108,7 @@ class BotApp:
         who, chat_id = identify(update)
         async with self.locks.hold(who.external_id or ("update", update.update_id)):
             delivery = Delivery(
-                self.outbox, self.courier, self.translator, self.service, who, chat_id
+                self.outbox, self.sending.courier, self.translator, self.service, who, chat_id
             )
             ctx = UpdateContext(
                 update.update_id, who, chat_id, self.service, self.outbox, delivery
@@ -146,8 +136,7 @@ class BotApp:
             me = await self.bot.get_me()
         except TelegramUnauthorizedError:
             raise InvalidTokenError from None
-        self.courier.start()  # replies a previous run committed but did not send
-        self.scheduler.start()
+        self.sending.start()  # replies a previous run committed but did not send, due jobs
         return me.username or ""
 
     async def get_updates(self, offset: int | None, limit: int, wait: int) -> list[Any]:
@@ -193,8 +182,7 @@ class BotApp:
             )
 
     async def close(self) -> None:
-        await self.scheduler.close()
-        await self.courier.close()
+        await self.sending.close()
         await self.bot.session.close()
         await self.storage.close()
 

@@ -12,11 +12,11 @@ from aiogram.types import InlineKeyboardButton, TelegramObject, Update
 
 from bot.botapi import embedding
 from bot.botapi.admin import AdminTools
-from bot.botapi.courier import Courier, settings_for
-from bot.botapi.delivery import Delivery, blocked_recorder
+from bot.botapi.courier import Courier
+from bot.botapi.delivery import Delivery
 from bot.botapi.identity import identify
 from bot.botapi.locks import KeyedLocks
-from bot.botapi.scheduler import Scheduler
+from bot.botapi.sending import Sending
 from bot.config import Config
 from bot.core import actions
 from bot.core.loader import Library
@@ -55,8 +55,7 @@ class Lessons(Router):
         self.locks = KeyedLocks()
         self.prefix = prefix
         self.commands = dict(commands)
-        self._courier: Courier | None = None
-        self._scheduler: Scheduler | None = None
+        self._sending: Sending | None = None
         tools = AdminTools(
             config=config,
             storage=storage,
@@ -78,20 +77,13 @@ class Lessons(Router):
     def courier(self, bot: Bot) -> Courier:
         """The host's bot is known from its first update: the outbox is sent from then on
         (a restarted host sends what a previous run left queued at its first update)."""
-        if self._courier is None:
+        if self._sending is None:
             outbox = Outbox(bot, backoff=self.config.retry_delay, prefix=self.prefix)
-            recorder = blocked_recorder(self.service)
-            self._courier = Courier(self.storage, outbox, recorder, settings_for(self.config))
-            self._courier.start()
-            self._scheduler = Scheduler(
-                self.storage,
-                self.service,
-                self._courier,
-                lambda: self.translator,
-                tick_s=self.config.scheduler_tick,
+            self._sending = Sending(
+                self.config, self.storage, self.service, outbox, lambda: self.translator
             )
-            self._scheduler.start()
-        return self._courier
+            self._sending.start()
+        return self._sending.courier
 
     def delivery(self, bot: Bot, who: Who, chat_id: int | None) -> tuple[Outbox, Delivery]:
         outbox = Outbox(bot, backoff=self.config.retry_delay, prefix=self.prefix)
@@ -133,10 +125,8 @@ class Lessons(Router):
             await delivery.show(await delivery.handle(Press(actions.Open(scenario))))
 
     async def close(self) -> None:
-        if self._scheduler is not None:
-            await self._scheduler.close()
-        if self._courier is not None:
-            await self._courier.close()
+        if self._sending is not None:
+            await self._sending.close()
         await self.storage.close()
 
 
