@@ -88,17 +88,9 @@ telemed-limits--skip-visit = If asked to come in, skip it
 
 ## red-flags
 
-red-flags = The evening before the video consultation, you become short of breath even at rest, and your chest hurts. What do you do?
-    .hint = Which symptoms can't wait for a scheduled call?
-    .explanation = Telemedicine has limits: the doctor can't listen to your lungs, examine you or give urgent help, and may ask you to come in person. Red flags need emergency help, not a video call: difficulty breathing, chest pain, coughing up blood, blue lips, confusion, fainting. Call { $emergency }. If in doubt, call anyway: the operator will help you decide.
-red-flags--wait-call = Wait for tomorrow's video call
-    .feedback = Shortness of breath at rest and chest pain can be signs of a heart attack or a blood clot in the lungs: help is needed immediately, not within hours. A video call can't replace an examination or emergency care. Call { $emergency }.
-red-flags--app-chat = Describe it in the clinic's app chat
-    .feedback = Chats are answered with a delay, and nobody sends an ambulance from there. With symptoms like these, call { $emergency }.
-red-flags--call-now = Call { $emergency } straight away
-    .feedback = Right. Shortness of breath at rest and chest pain are red flags: call { $emergency }. If you still need the consultation afterwards, tell the doctor what happened.
-red-flags--syrup = Take more syrup and go to bed
-    .feedback = Cough syrup doesn't help with breathlessness or chest pain, and precious time passes while you sleep. These are red flags: call { $emergency }.
+red-flags = 🚨 Some symptoms can't wait for a video call. If you become short of breath even at rest, or your chest hurts, call { $emergency } straight away: it can be a heart attack or a blood clot in the lungs, and help is needed immediately, not in a few hours. The same goes for coughing up blood, blue lips, confusion or fainting. If in doubt, call anyway: the operator will help you decide.
+    .hint = Read it and press Next: these are the symptoms that never wait for a scheduled call.
+    .explanation = A telemedicine doctor can't listen to your lungs, examine you or give urgent help, and a clinic's app chat answers with a delay. With red flags, call { $emergency } first; if you still need the consultation afterwards, tell the doctor what happened.
 
 ## repeat-back
 
