@@ -24,7 +24,7 @@ ADMIN = 1000
 @pytest.fixture
 async def app(database: str, library: Library) -> AsyncIterator[tuple[BotApp, RecordingSession]]:
     """The bot on each storage backend (tests/conftest.py `database`)."""
-    config = Config(database=database, admins=[ADMIN], support_contact="@desk")
+    config = Config(database=database, admins=[ADMIN], support_contact="@desk", send_rate=0)
     session = RecordingSession()
     built = BotApp(config, library, open_storage(database), Bot(TOKEN, session=session))
     yield built, session
