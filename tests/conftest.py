@@ -13,6 +13,7 @@ import pytest
 from bot.core.loader import Library, load_library
 from bot.i18n import Translator
 from tests.sync_store import SyncStore
+from tests.telegram.launcher import Launcher
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
@@ -39,6 +40,21 @@ def _no_network(monkeypatch: pytest.MonkeyPatch) -> None:
         return original(self, address)
 
     monkeypatch.setattr(socket.socket, "connect", guarded)
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Start the launcher of `rolebot` processes now if a test will use it: its imports take
+    seconds of one core while the tests before it run on the other."""
+    if any("launcher" in getattr(item, "fixturenames", ()) for item in session.items):
+        Launcher.shared()
+
+
+@pytest.fixture(scope="session")
+def launcher() -> Iterator[Launcher]:
+    """Forks `rolebot` processes that skip the seconds of imports (tests/telegram/launcher.py)."""
+    shared = Launcher.shared()
+    yield shared
+    shared.close()
 
 
 @pytest.fixture(scope="session")

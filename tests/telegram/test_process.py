@@ -9,10 +9,8 @@ import os
 import signal
 import socket
 import sqlite3
-import subprocess
 import sys
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +24,7 @@ from bot.config import Config
 from bot.core import actions
 from bot.telegram.runner import serve
 from tests.telegram.fakeapi import TOKEN, FakeBotAPI, Fault
+from tests.telegram.launcher import Child, Launcher
 
 USER = 42
 
@@ -48,113 +47,60 @@ def first_button(api: FakeBotAPI, kind: type) -> str:
     raise AssertionError(api.last_buttons(USER))
 
 
-LAUNCHER = """
-import os, runpy, sys, traceback
-import bot.cli, bot.telegram.runner  # the slow part of a start: aiogram builds its models
-if os.environ.get("ROLEBOT_FRAMEWORK") == "ptb":
-    import bot.ptb.app
-for _ in sys.stdin:  # a line: start `rolebot run` as a new process; report its pid, its exit
-    pid = os.fork()
-    if pid == 0:
-        os.dup2(2, 1)  # stdout belongs to this launcher
-        sys.argv, code = ["rolebot", "run"], 1
-        try:
-            runpy.run_module("bot", run_name="__main__", alter_sys=True)
-        except SystemExit as exc:
-            code = exc.code if isinstance(exc.code, int) else 1
-        except BaseException:
-            traceback.print_exc()
-        finally:
-            sys.stderr.flush()
-            os._exit(code)
-    print(pid, flush=True)
-    print(os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]), flush=True)
-"""
-"""Starts `python -m bot run` processes forked after the imports, which take seconds (each
-start would pay them, and a loaded machine stretches them many times)."""
+class Bots:
+    """`rolebot run` processes on `config`, one after the other, forked by the shared
+    launcher; their output goes to one log."""
 
-
-@dataclass
-class BotProcess:
-    pid: int
-    exit: asyncio.Task[int]
-    """The exit code (negative: killed by that signal)."""
-
-
-class Launcher:
-    def __init__(self, config: Config, tmp_path: Path) -> None:
-        self.config = config
+    def __init__(self, launcher: Launcher, config: Config, tmp_path: Path) -> None:
+        self.launcher = launcher
         self.tmp_path = tmp_path
         self.log = tmp_path / "bot.log"
-        self.process: asyncio.subprocess.Process | None = None
-        self.bots: list[BotProcess] = []
-
-    async def open(self) -> None:
-        env = {
+        self.env = {
             "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-            "HOME": str(self.tmp_path),
+            "HOME": str(tmp_path),
             "BOT_TOKEN": TOKEN,
-            "ROLEBOT_API_BASE": self.config.api_base,
-            "ROLEBOT_DATABASE": str(self.config.database),
-            "ROLEBOT_SCENARIOS_DIR": str(self.config.scenarios_dir),
-            "ROLEBOT_LOCALES_DIR": str(self.config.locales_dir),
-            "ROLEBOT_FRAMEWORK": self.config.framework,
-            "ROLEBOT_OUTBOX_LEASE": str(self.config.outbox_lease),
-            "ROLEBOT_SEND_RATE": str(self.config.send_rate),
+            "ROLEBOT_API_BASE": config.api_base,
+            "ROLEBOT_DATABASE": str(config.database),
+            "ROLEBOT_SCENARIOS_DIR": str(config.scenarios_dir),
+            "ROLEBOT_LOCALES_DIR": str(config.locales_dir),
+            "ROLEBOT_FRAMEWORK": config.framework,
+            "ROLEBOT_OUTBOX_LEASE": str(config.outbox_lease),
+            "ROLEBOT_SEND_RATE": str(config.send_rate),
         }
-        with self.log.open("ab") as log:  # the children keep their own descriptor
-            self.process = await asyncio.create_subprocess_exec(
-                sys.executable,
-                "-c",
-                LAUNCHER,
-                cwd=self.tmp_path,
-                env=env,
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
-                stderr=log,
-            )
+        self.started: list[Child] = []
 
-    async def _line(self) -> int:
-        assert self.process is not None and self.process.stdout is not None
-        line = await self.process.stdout.readline()
-        if not line:
-            raise AssertionError(f"the launcher died:\n{read_log(self.log)[-3000:]}")
-        return int(line)
-
-    async def start(self) -> BotProcess:
+    async def start(self) -> Child:
         """A new bot process; the previous one must have exited."""
-        assert self.process is not None and self.process.stdin is not None
-        assert all(b.exit.done() for b in self.bots)
-        self.process.stdin.write(b"run\n")
-        await self.process.stdin.drain()
-        pid = await asyncio.wait_for(self._line(), timeout=120)
-        started = BotProcess(pid, asyncio.ensure_future(self._line()))
-        self.bots.append(started)
-        return started
+        assert not any(b.running for b in self.started)
+        child = await self.launcher.start(["run"], self.env, self.tmp_path, self.log)
+        self.started.append(child)
+        return child
 
     async def close(self) -> None:
-        for running in self.bots:
-            if not running.exit.done():
-                os.kill(running.pid, signal.SIGKILL)
-                with contextlib.suppress(Exception):
-                    await asyncio.wait_for(running.exit, timeout=10)
-        if self.process is not None:
-            if self.process.returncode is None:
-                self.process.kill()
-            await asyncio.wait_for(self.process.wait(), timeout=10)
+        for child in self.started:
+            with contextlib.suppress(Exception):
+                await child.stop()
+
+
+@pytest.fixture
+async def bots(launcher: Launcher, config: Config, tmp_path: Path) -> AsyncIterator[Bots]:
+    started = Bots(launcher, config, tmp_path)
+    yield started
+    await started.close()
 
 
 def read_log(log: Path) -> str:
     return log.read_text(encoding="utf-8", errors="replace")
 
 
-async def wait_polling(api: FakeBotAPI, running: BotProcess, polls: int, log: Path) -> None:
+async def wait_polling(api: FakeBotAPI, running: Child, polls: int, log: Path) -> None:
     """Until the bot polls again; fails at once if it exits. The bound only catches a bot that
     hangs: a start under load can take many times its usual fraction of a second."""
     polling = asyncio.ensure_future(
         api.wait_for(lambda: sum(c.method == "getUpdates" for c in api.calls) > polls, 120)
     )
-    await asyncio.wait({polling, running.exit}, return_when=asyncio.FIRST_COMPLETED)
+    waiting: set[asyncio.Future[Any]] = {polling, running.exit}
+    await asyncio.wait(waiting, return_when=asyncio.FIRST_COMPLETED)
     if not polling.done():
         polling.cancel()
         code = running.exit.result()
@@ -164,13 +110,11 @@ async def wait_polling(api: FakeBotAPI, running: BotProcess, polls: int, log: Pa
 
 @pytest.mark.parametrize("framework", ["aiogram", "ptb"])
 async def test_sigkill_mid_conversation_loses_and_duplicates_nothing(
-    api: FakeBotAPI, config: Config, tmp_path: Path
+    api: FakeBotAPI, config: Config, bots: Bots
 ) -> None:
-    launcher = Launcher(config, tmp_path)
     try:
-        await launcher.open()
-        first = await launcher.start()
-        await wait_polling(api, first, 0, launcher.log)
+        first = await bots.start()
+        await wait_polling(api, first, 0, bots.log)
         await api.press(USER, actions.encode(actions.Open("atm-withdrawal")))
         await api.wait_for(lambda: len(api.sent(USER)) >= 1)
         await api.press(USER, first_button(api, actions.Next))
@@ -190,8 +134,8 @@ async def test_sigkill_mid_conversation_loses_and_duplicates_nothing(
         api.hold_confirmations = False
         polls = sum(c.method == "getUpdates" for c in api.calls)
         sent = len(api.sent(USER))
-        restart = await launcher.start()
-        await wait_polling(api, restart, polls, launcher.log)
+        restart = await bots.start()
+        await wait_polling(api, restart, polls, bots.log)
         await api.settle(within=30)
         # The redelivered update changed nothing and sent nothing.
         assert (
@@ -215,22 +159,21 @@ async def test_sigkill_mid_conversation_loses_and_duplicates_nothing(
         # its updates and shuts down.
         assert await asyncio.wait_for(restart.exit, timeout=30) == 0
     finally:
-        await launcher.close()
-    text = read_log(launcher.log)
+        await bots.close()
+    text = read_log(bots.log)
     assert TOKEN not in text and TOKEN.split(":")[1] not in text
 
 
 async def test_kill_between_commit_and_send_sends_that_reply_after_restart(
-    api: FakeBotAPI, config: Config, tmp_path: Path
+    api: FakeBotAPI, config: Config, launcher: Launcher, tmp_path: Path
 ) -> None:
     """Issue 11.10 / 12.3: the reply is written to the outbox in the input's transaction,
     so a kill -9 between the commit and the send loses nothing: the restarted bot sends it
     once the dead process's claim has run out, exactly once."""
-    launcher = Launcher(config.model_copy(update={"outbox_lease": 1.0}), tmp_path)
+    bots = Bots(launcher, config.model_copy(update={"outbox_lease": 1.0}), tmp_path)
     try:
-        await launcher.open()
-        first = await launcher.start()
-        await wait_polling(api, first, 0, launcher.log)
+        first = await bots.start()
+        await wait_polling(api, first, 0, bots.log)
         await api.press(USER, actions.encode(actions.Open("atm-withdrawal")))
         await api.wait_for(lambda: len(api.sent(USER)) >= 1)
         await api.settle()
@@ -243,8 +186,8 @@ async def test_kill_between_commit_and_send_sends_that_reply_after_restart(
         assert shown == [("intro",), ("choose-atm",)]  # the effect was committed
         assert rows(config.database, "select count(*) from outbox") == [(1,)]
         polls = sum(c.method == "getUpdates" for c in api.calls)
-        restart = await launcher.start()
-        await wait_polling(api, restart, polls, launcher.log)
+        restart = await bots.start()
+        await wait_polling(api, restart, polls, bots.log)
         await api.wait_for(lambda: len(api.sent(USER)) >= 2, within=30)
         await api.settle()
         sent = api.sent(USER)
@@ -254,7 +197,7 @@ async def test_kill_between_commit_and_send_sends_that_reply_after_restart(
         assert await asyncio.wait_for(restart.exit, timeout=30) == 0
         assert rows(config.database, "select count(*) from outbox") == [(0,)], "marked sent"
     finally:
-        await launcher.close()
+        await bots.close()
 
 
 @pytest.fixture
