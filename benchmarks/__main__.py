@@ -1,7 +1,8 @@
 """Run every benchmark, each printing its figures beside a baseline measured in the same run.
 
 python -m benchmarks            # the sizes the targets are stated for (several minutes)
-python -m benchmarks --quick    # tiny sizes: checks that everything runs (seconds)
+python -m benchmarks --quick    # tiny sizes: checks that everything runs and prints its
+                                # ratios (seconds); rounds that only repeat are skipped
 
 The PostgreSQL parts (backends, instances) use ROLEBOT_TEST_POSTGRES, a database they EMPTY,
 and are skipped without it.
@@ -44,21 +45,21 @@ def main() -> None:
     runs: dict[str, Callable[[], None]] = {
         "storage": lambda: storage_commit.main(["50" if quick else "5000"]),
         "throughput": lambda: throughput.main(
-            ["--users", "4", "--latency-users", "10", "--seconds", "0.5", "--rounds", "1"]
+            ["--users", "2", "--latency-users", "4", "--seconds", "0.1", "--rounds", "1"]
             if quick
             else ["--users", "200", "--latency-users", "1000", "--seconds", "20"]
         ),
-        "backends": lambda: backends.main(["--users", "2", "--together", "2"] if quick else []),
-        "http": lambda: http.main(["--users", "2", "--steps", "2"] if quick else []),
+        "backends": lambda: backends.main(["--users", "1", "--together", "1"] if quick else []),
+        "http": lambda: http.main(["--users", "1", "--steps", "2"] if quick else []),
         "webhook": lambda: webhook.main(
             ["--users", "2", "--steps", "2", "--rounds", "1", "--rate", "10", "--seconds", "0.3"]
             if quick
             else ["--rounds", "2"]
         ),
         "instances": lambda: instances.main(
-            ["--users", "2", "--steps", "2", "--rounds", "1"] if quick else []
+            ["--users", "1", "--steps", "2", "--rounds", "1"] if quick else []
         ),
-        "memory": lambda: memory.main(["--users", "30" if quick else "100000"]),
+        "memory": lambda: memory.main(["--users", "10" if quick else "100000"]),
         "analytics": lambda: analytics.main(
             [
                 "--events",
@@ -85,7 +86,7 @@ def main() -> None:
             else ["--events", "1000000", "--rounds", "5"]
         ),
         "startup": lambda: startup.main(
-            ["--scenarios", "2", "--repeat", "1", "--together"]
+            ["--scenarios", "1", "--repeat", "1", "--together", "--skip-warm"]
             if quick
             else ["--scenarios", "100"]
         ),

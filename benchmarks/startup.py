@@ -3,7 +3,7 @@
 Both run as real processes against the tests' fake Bot API on 127.0.0.1. rolebot is
 measured with a cold parse cache (first start after the files changed) and a warm one.
 
-Run: python -m benchmarks.startup [--scenarios N] [--repeat R] [--together]
+Run: python -m benchmarks.startup [--scenarios N] [--repeat R] [--together] [--skip-warm]
 """
 
 from __future__ import annotations
@@ -82,7 +82,9 @@ async def time_to_first_poll(api: FakeBotAPI, command: list[str], env: dict[str,
         await asyncio.wait_for(process.wait(), timeout=30)
 
 
-async def main_async(count: int, repeat: int, together: bool = False) -> None:
+async def main_async(
+    count: int, repeat: int, together: bool = False, skip_warm: bool = False
+) -> None:
     # One server each: started together, each bot's first poll must be told apart.
     bare_api, api = FakeBotAPI(), FakeBotAPI()
     await bare_api.start()
@@ -116,7 +118,8 @@ async def main_async(count: int, repeat: int, together: bool = False) -> None:
                 cold_s = await time_to_first_poll(api, rolebot, env)
             bare.append(bare_s)
             cold.append(cold_s)
-            warm.append(await time_to_first_poll(api, rolebot, env))
+            if not skip_warm:
+                warm.append(await time_to_first_poll(api, rolebot, env))
     await api.stop()
     await bare_api.stop()
     base = statistics.median(bare)
@@ -128,6 +131,9 @@ async def main_async(count: int, repeat: int, together: bool = False) -> None:
         ("rolebot, cold cache", cold),
         ("rolebot, warm cache", warm),
     ):
+        if not samples:
+            print(f"  {name:22} skipped (--skip-warm)")
+            continue
         median = statistics.median(samples)
         print(f"  {name:22} {median:6.2f} s   ratio {median / base:5.2f}")
     print("  target: rolebot < 1 s")
@@ -142,8 +148,13 @@ def main(argv: list[str] | None = None) -> None:
         action="store_true",
         help="start the bare bot beside rolebot's cold start (quicker; figures do not compare)",
     )
+    parser.add_argument(
+        "--skip-warm",
+        action="store_true",
+        help="no start with a warm parse cache: the cold start's run again (a smoke run)",
+    )
     args = parser.parse_args(argv)
-    asyncio.run(main_async(args.scenarios, args.repeat, args.together))
+    asyncio.run(main_async(args.scenarios, args.repeat, args.together, args.skip_warm))
 
 
 if __name__ == "__main__":
