@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import copy
 import logging
 import sqlite3
 from collections.abc import AsyncIterator, Callable
@@ -13,13 +14,11 @@ from typing import Any
 
 import aiohttp
 import pytest
-from aiogram.types import Update
 from pydantic import SecretStr
 
 from bot.botapi.polling import PollingConflictError
 from bot.botapi.port import WebhookError
 from bot.config import Config
-from bot.telegram.app import BotApp
 from bot.telegram.runner import serve
 from tests.telegram.conftest import RunningBot
 from tests.telegram.fakeapi import BAD_GATEWAY, TOKEN, FakeBotAPI, Fault
@@ -134,40 +133,53 @@ async def test_unreadable_update_is_given_up_and_the_rest_of_its_batch_served(
     assert "4276" not in logged and "my card" not in logged
 
 
+def refuse_user(config: Config, user: int) -> None:
+    """Make the database refuse to store this user, as a full disk or a broken table would:
+    each of their updates then fails in full, nothing of it committed, however often it is
+    tried (another user's are served)."""
+    with sqlite3.connect(config.database) as conn:
+        conn.execute(
+            f"create trigger refuse_{user} before insert on users "
+            f"when new.external_id = 'tg:{user}' begin select raise(abort, 'refused'); end"
+        )
+
+
+def attempts(caplog: pytest.LogCaptureFixture, update_id: int) -> int:
+    """How many times the bot ran the update's handlers and saw them fail (its log)."""
+    return sum(
+        r.getMessage() == "update failed" and getattr(r, "update_id", None) == update_id
+        for r in caplog.records
+    )
+
+
 async def test_update_failing_three_times_is_recorded_confirmed_and_skipped(
-    fast: Config, api: FakeBotAPI, monkeypatch: pytest.MonkeyPatch
+    fast: Config, api: FakeBotAPI, caplog: pytest.LogCaptureFixture
 ) -> None:
-    attempts: list[int] = []
-    process = BotApp.process
-
-    async def failing(self: BotApp, update: Update) -> None:
-        if update.message is not None and update.message.chat.id == USER:
-            attempts.append(update.update_id)
-            raise RuntimeError("poison")
-        await process(self, update)
-
-    monkeypatch.setattr(BotApp, "process", failing)
     bot = RunningBot(fast, api)
-    await bot.start()
+    await bot.start()  # the tables exist once it polls
+    refuse_user(fast, USER)
     try:
         poison = await api.message(USER, "/start", language="ru")
+        redelivery = copy.deepcopy(next(u for u in api.pending if u["update_id"] == poison))
         await api.message(OTHER, "/privacy")
         await until(api, bot, lambda: bool(api.sent(OTHER)) and bool(api.sent(USER)))
         await api.settle()
-        assert attempts == [poison] * 3
+        assert attempts(caplog, poison) == 3
         assert rows(fast, "select update_id, kind, error, attempts from failed_updates") == [
-            (poison, "message", "RuntimeError", 3)
+            (poison, "message", "IntegrityError", 3)
         ]
         assert [c.text for c in api.sent(USER)] == [
             "Извините, я не смог обработать ваше последнее сообщение. "
             "Отправьте его ещё раз или откройте /menu."
         ]
-        # Recorded as processed: redelivered after a restart, it is skipped.
+        # Recorded as processed: redelivered after a restart, it is skipped (tried again, it
+        # would fail again: the database still refuses the user).
         await bot.restart()
-        await api.redeliver({"update_id": poison, **unreadable(USER)})
+        await api.redeliver(redelivery)
         await api.message(OTHER, "/privacy")
         await until(api, bot, lambda: len(api.sent(OTHER)) == 2)
-        assert attempts == [poison] * 3 and len(api.sent(USER)) == 1
+        await api.settle()
+        assert attempts(caplog, poison) == 3 and len(api.sent(USER)) == 1
     finally:
         await bot.stop()
 
