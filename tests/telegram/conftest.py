@@ -20,6 +20,20 @@ ROOT = Path(__file__).resolve().parents[2]
 ADMIN = 1000
 
 
+@pytest.fixture(autouse=True)
+def _no_tls_grace_on_close(monkeypatch: pytest.MonkeyPatch) -> None:
+    """aiogram's session sleeps 250 ms after closing, for TLS connections to shut down; the
+    fake Bot API speaks plain HTTP on 127.0.0.1, so bots in these tests close without it
+    (every stop and restart paid it: seconds over the suite). Processes keep the real one."""
+    from aiogram.client.session.aiohttp import AiohttpSession
+
+    async def close(self: AiohttpSession) -> None:
+        if self._session is not None and not self._session.closed:
+            await self._session.close()
+
+    monkeypatch.setattr(AiohttpSession, "close", close)
+
+
 @pytest.fixture
 async def api() -> AsyncIterator[FakeBotAPI]:
     server = FakeBotAPI()
