@@ -1,6 +1,6 @@
 """1 vs 2 vs 3 `rolebot run --webhook` processes on one PostgreSQL database, side by side.
 
-The three processes start once (forked from one launcher, tests/telegram/instances.py); each
+The three processes start once (forked from one launcher, tests/telegram/launcher.py); each
 round sends a fresh set of learners' updates to the first N of them, at random, each learner
 waiting for the 200 before the next press as Telegram's webhook does for one chat. The fake
 Bot API that receives the replies and the driver that posts the updates run in this process,
