@@ -52,6 +52,7 @@ from bot.service import (
 )
 from bot.service.loop import settings_for as loop_settings
 from bot.service.texts import translator_for
+from bot.storage.port import storage_failure
 
 log = logging.getLogger(__name__)
 Callback = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
@@ -163,8 +164,12 @@ class Core:
                 ctx = UpdateContext(update.update_id, who, chat_id, self.service, outbox, delivery)
                 try:
                     await handle(update, ctx)
-                except Exception:
+                except Exception as failure:
                     log.exception("update failed", extra={"update_id": update.update_id})
+                    if storage_failure(failure):  # it may work next time: tried again
+                        if outcome is not None:
+                            outcome.error = failure
+                        raise
                     try:
                         response = await self.service.handle(
                             who, Nothing(), update_id=update.update_id

@@ -25,6 +25,15 @@ def storable(update_id: int) -> bool:
     return -MAX_UPDATE_ID - 1 <= update_id <= MAX_UPDATE_ID
 
 
+def storage_failure(exc: BaseException) -> bool:
+    """The database itself failed (a lost connection, a lock timeout, a full disk, a row it
+    refused): the input may well succeed when tried again, so it must not be recorded as
+    handled; the transport lets Telegram deliver it again (and gives up after a few tries)."""
+    return type(exc).__module__.startswith(("sqlite3", "asyncpg")) or isinstance(
+        exc, ConnectionError
+    )
+
+
 class Keep:
     """Marks a user field that a change leaves as it is."""
 

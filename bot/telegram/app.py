@@ -42,6 +42,7 @@ from bot.service import COMMANDS, Conversation, Nothing
 from bot.service.loop import settings_for as loop_settings
 from bot.service.texts import translator_for
 from bot.storage import Storage, open_storage
+from bot.storage.port import storage_failure
 from bot.telegram import intake
 from bot.telegram.admin import admin_router
 from bot.telegram.context import UpdateContext
@@ -189,11 +190,14 @@ class BotApp:
 
 async def guarded(ctx: UpdateContext, handle: Callable[[], Awaitable[Any]]) -> Any:
     """Run the handlers of one update; when they raise, record the update (if nothing was
-    committed) and say something went wrong, instead of leaving the user without an answer."""
+    committed) and say something went wrong, instead of leaving the user without an answer.
+    A failure of the database itself is raised instead: the update is tried again."""
     try:
         return await handle()
-    except Exception:
+    except Exception as exc:
         log.exception("update failed", extra={"update_id": ctx.update_id})
+        if storage_failure(exc):
+            raise  # nothing committed, and it may work next time: Telegram sends it again
         response = await ctx.service.handle(ctx.who, Nothing(), update_id=ctx.update_id)
         if not response.duplicate:  # nothing was committed: say so, and move on
             await ctx.delivery.say("error-generic", response.locale)

@@ -371,3 +371,55 @@ def test_cli_refuses_a_whitespace_secret_in_one_line(monkeypatch: pytest.MonkeyP
     assert result.exit_code == 2
     assert result.output.count("\n") == 1
     assert result.output.startswith("ROLEBOT_WEBHOOK_SECRET must be 1-256 characters")
+
+
+@pytest.mark.parametrize("framework", ["aiogram", "ptb"])
+async def test_a_one_off_database_failure_loses_no_input(
+    api: FakeBotAPI, hook: Config, framework: str
+) -> None:
+    """The database fails once while an input is applied (here: it refuses the run's first
+    event), and works again for the recovery that follows. The input must not be recorded
+    as handled with an apology: the webhook answers 500 and Telegram's retry applies it."""
+    from tests.telegram.conftest import serve as serve_on
+
+    config = hook.model_copy(update={"framework": framework})
+    stop = asyncio.Event()
+    url = f"http://{config.webhook_listen}/hook"
+    task = asyncio.create_task(serve_on(config, TOKEN, webhook_url=url, stop=stop))
+    update = {
+        "update_id": 77,
+        "callback_query": {
+            "id": "cb77",
+            "from": {"id": USER, "is_bot": False, "first_name": "T", "language_code": "en"},
+            "chat_instance": "1",
+            "data": "o:atm-withdrawal",
+            "message": {"message_id": 1, "date": 0, "chat": {"id": USER, "type": "private"}},
+        },
+    }
+    headers = {"X-Telegram-Bot-Api-Secret-Token": SECRET}
+    try:
+        await api.wait_for(lambda: any(c.method == "setWebhook" for c in api.calls))
+        with sqlite3.connect(config.database) as conn:
+            conn.execute("create table refuse (x)")
+            conn.execute("insert into refuse values (1)")
+            conn.execute(
+                "create trigger refuse_events before insert on events "
+                "when exists (select 1 from refuse) begin select raise(abort, 'refused'); end"
+            )
+        async with aiohttp.ClientSession() as http:
+            async with http.post(url, json=update, headers=headers) as response:
+                assert response.status == 500, "not handled: Telegram will send it again"
+            with sqlite3.connect(config.database) as conn:
+                conn.execute("delete from refuse")  # the database is back
+            async with http.post(url, json=update, headers=headers) as response:
+                assert response.status == 200
+        await api.wait_for(lambda: bool(api.sent(USER)))
+        assert api.sent(USER)[0].text.startswith("Withdrawing cash at an ATM")
+        assert not any(c.text.startswith("Something went wrong") for c in api.sent(USER))
+        with sqlite3.connect(config.database) as conn:
+            assert conn.execute("select count(*) from failed_updates").fetchone() == (0,)
+            kinds = [k for (k,) in conn.execute("select kind from events order by id")]
+        assert kinds[:2] == ["run_started", "step_shown"]
+    finally:
+        stop.set()
+        await asyncio.wait_for(task, timeout=15)
