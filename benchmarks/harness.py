@@ -73,7 +73,9 @@ class Chat:
             data = actions.encode(choices[self.turn % len(choices)])
         message = {
             # The message the keyboard is on: a second press on one message is a double tap.
-            "message_id": self.session.keyboard_messages.get(self.user_id, 1),
+            # The first press (Open) is on a message the bot never sent: id 0, not the id of
+            # the session's first reply, which would make the next press a double tap.
+            "message_id": self.session.keyboard_messages.get(self.user_id, 0),
             "date": 0,
             "chat": {"id": self.user_id, "type": "private"},
             "from": BOT_USER,
