@@ -22,6 +22,7 @@ from benchmarks import (
     http,
     instances,
     memory,
+    peers,
     simulator,
     startup,
     storage_commit,
@@ -37,8 +38,8 @@ def main() -> None:
         "--skip",
         action="append",
         default=[],
-        help="skip a benchmark: storage, backends, throughput, http, webhook, instances, "
-        "memory, startup, analytics, simulator, commands",
+        help="skip a benchmark: storage, backends, throughput, peers, http, webhook, "
+        "instances, memory, startup, analytics, simulator, commands",
     )
     args = parser.parse_args()
     quick = args.quick
@@ -48,6 +49,9 @@ def main() -> None:
             ["--users", "2", "--latency-users", "4", "--seconds", "0.1", "--rounds", "1"]
             if quick
             else ["--users", "200", "--latency-users", "1000", "--seconds", "20"]
+        ),
+        "peers": lambda: peers.main(
+            ["--users", "2", "--rounds", "1"] if quick else ["--users", "100", "--rounds", "3"]
         ),
         "backends": lambda: backends.main(["--users", "1", "--together", "1"] if quick else []),
         "http": lambda: http.main(["--users", "1", "--steps", "2"] if quick else []),
