@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Protocol
 
 from aiogram import Bot
 from aiogram.types import Update
@@ -40,18 +41,38 @@ class NullSession(RecordingSession):
     record: bool = False
 
 
+class Keyboards(Protocol):
+    """Where a simulated user sees its newest keyboard (NullSession, or a PTB request)."""
+
+    keyboards: dict[int, list[str]]
+    keyboard_messages: dict[int, int]
+
+
 class Chat:
     """A simulated user: opens a scenario and presses the answer buttons until the end."""
 
-    def __init__(self, user_id: int, scenario: str, session: NullSession) -> None:
+    def __init__(
+        self, user_id: int, scenario: str, session: Keyboards, language: str = "ru"
+    ) -> None:
         self.user_id = user_id
+        self.language = language
         self.scenario = scenario
         self.session = session
         self.turn = 0
 
     def next_update(self, update_id: int) -> Update | None:
+        raw = self.next_raw(update_id)
+        return None if raw is None else Update.model_validate(raw)
+
+    def next_raw(self, update_id: int) -> dict[str, Any] | None:
+        """The next update as Telegram sends it (JSON), None at the end."""
         self.turn += 1
-        sender = {"id": self.user_id, "is_bot": False, "first_name": "U", "language_code": "ru"}
+        sender = {
+            "id": self.user_id,
+            "is_bot": False,
+            "first_name": "U",
+            "language_code": self.language,
+        }
         if self.turn == 1:
             data = actions.encode(actions.Open(self.scenario))
         else:
@@ -69,7 +90,7 @@ class Chat:
                     "from": sender,
                     "text": text,
                 }
-                return Update.model_validate({"update_id": update_id, "message": message})
+                return {"update_id": update_id, "message": message}
             data = actions.encode(choices[self.turn % len(choices)])
         message = {
             # The message the keyboard is on: a second press on one message is a double tap.
@@ -81,18 +102,16 @@ class Chat:
             "from": BOT_USER,
             "text": "step",
         }
-        return Update.model_validate(
-            {
-                "update_id": update_id,
-                "callback_query": {
-                    "id": str(update_id),
-                    "from": sender,
-                    "chat_instance": "1",
-                    "message": message,
-                    "data": data,
-                },
-            }
-        )
+        return {
+            "update_id": update_id,
+            "callback_query": {
+                "id": str(update_id),
+                "from": sender,
+                "chat_instance": "1",
+                "message": message,
+                "data": data,
+            },
+        }
 
 
 @asynccontextmanager

@@ -62,8 +62,11 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest, RequestData
 
-from benchmarks.harness import ROOT, TOKEN, Chat, NullSession, rolebot
+from benchmarks.harness import ROOT, TOKEN, Chat, NullSession, rolebot, shipped_library
 from benchmarks.timing import now
+from bot.config import Config
+from bot.ptb.app import PtbApp, RawUpdatesBot
+from bot.storage.sqlite import SqliteStorage
 from tests.telegram.client import BOT_USER
 
 SCENARIO = "atm-withdrawal"
@@ -355,6 +358,7 @@ class NullRequest(BaseRequest):
 
     def __init__(self) -> None:
         self.keyboards: dict[int, list[str]] = {}
+        self.keyboard_messages: dict[int, int] = {}
         self._message_ids = itertools.count(1)
 
     @property
@@ -392,8 +396,11 @@ class NullRequest(BaseRequest):
                 for row in (markup or {}).get("inline_keyboard", [])
                 for b in row
             ]
+            message_id = int(params.get("message_id") or next(self._message_ids))
+            if markup:
+                self.keyboard_messages[chat_id] = message_id
             result = {
-                "message_id": params.get("message_id") or next(self._message_ids),
+                "message_id": message_id,
                 "date": 0,
                 "chat": {"id": chat_id, "type": "private"},
                 "from": BOT_USER,
@@ -498,10 +505,11 @@ async def walk_ptb(users: int, folder: Path) -> tuple[float, int]:
 
 
 async def walk_rolebot(users: int, folder: Path) -> tuple[float, int]:
+    """rolebot on aiogram (its default transport)."""
     ids = itertools.count(1)
     count = 0
     async with rolebot(folder) as (app, session):
-        chats = [Chat(40_000 + i, SCENARIO, session) for i in range(users)]
+        chats = [Chat(40_000 + i, SCENARIO, session, language="en") for i in range(users)]
 
         async def walk(chat: Chat) -> None:
             nonlocal count
@@ -515,6 +523,42 @@ async def walk_rolebot(users: int, folder: Path) -> tuple[float, int]:
         started = now()
         await asyncio.gather(*(walk(c) for c in chats))
         elapsed = now() - started
+    return elapsed, count
+
+
+async def walk_rolebot_ptb(users: int, folder: Path) -> tuple[float, int]:
+    """rolebot on its python-telegram-bot transport (`bot.ptb`), on the same NullRequest."""
+    config = Config(
+        framework="ptb",
+        database=str(folder / "rolebot-ptb.sqlite3"),
+        scenarios_dir=ROOT / "scenarios",
+        locales_dir=ROOT / "locales",
+        send_rate=0,
+    )
+    storage = SqliteStorage.open(config.database, background_checkpoints=True)
+    request = NullRequest()
+    app = PtbApp(config, shipped_library(), storage, RawUpdatesBot(TOKEN, request=request))
+    app.translator.warm(compile_messages=False)  # as bot.ptb.app.create_app does
+    await app.application.initialize()
+    ids = itertools.count(1)
+    count = 0
+    chats = [Chat(60_000 + i, SCENARIO, request, language="en") for i in range(users)]
+
+    async def walk(chat: Chat) -> None:
+        nonlocal count
+        for _ in range(60):
+            raw = chat.next_raw(next(ids))
+            if raw is None:
+                return
+            await app.process_raw(raw)  # PTB's Update.de_json, then the handlers
+            count += 1
+
+    try:
+        started = now()
+        await asyncio.gather(*(walk(c) for c in chats))
+        elapsed = now() - started
+    finally:
+        await app.close()
     return elapsed, count
 
 
@@ -532,6 +576,8 @@ async def main_async(users: int, rounds: int) -> None:
             rates["dialog"].append(counts["dialog"] / elapsed)
             elapsed, counts["ptb"] = await walk_ptb(users, here)
             rates["ptb"].append(counts["ptb"] / elapsed)
+            elapsed, counts["rolebot-ptb"] = await walk_rolebot_ptb(users, here)
+            rates["rolebot-ptb"].append(counts["rolebot-ptb"] / elapsed)
     best = {name: max(values) for name, values in rates.items()}
 
     def spread(name: str) -> str:
@@ -546,6 +592,7 @@ async def main_async(users: int, rounds: int) -> None:
         ("rolebot", "rolebot (engine, 1 SQLite commit per update)"),
         ("dialog", "aiogram-dialog 2.6, SQLite FSM storage"),
         ("ptb", "PTB 22 ConversationHandler, PicklePersistence"),
+        ("rolebot-ptb", "rolebot on its PTB transport (bot.ptb)"),
     ]
     for name, label in rows:
         quizzes = best[name] * users / counts[name]
@@ -559,8 +606,12 @@ async def main_async(users: int, rounds: int) -> None:
     )
     print(
         f"  ratio rolebot / PTB ConversationHandler    {best['rolebot'] / best['ptb']:9.2f}"
-        "  (target >= 0.8 on the PTB transport; PicklePersistence writes every 60 s and at"
-        " shutdown, not per update: not durable)"
+        "  (rolebot on aiogram)"
+    )
+    print(
+        f"  ratio rolebot on PTB / PTB Conversation    {best['rolebot-ptb'] / best['ptb']:9.2f}"
+        "  (target >= 0.8; rolebot commits every update, PicklePersistence only every 60 s"
+        " and at shutdown: not durable)"
     )
 
 

@@ -35,7 +35,7 @@ def test_benchmarks_run_on_tiny_sizes(
         assert heading in out
     assert "paced rolebot" in out and "flood rolebot" in out
     assert "ratio rolebot / bare" in out and "rolebot, cold cache" in out
-    assert "ratio rolebot / aiogram-dialog" in out and "ratio rolebot / PTB" in out
+    assert "ratio rolebot / aiogram-dialog" in out and "ratio rolebot on PTB / PTB" in out
     assert "backends:" in out and "service SQLite" in out
     if POSTGRES_URL:
         assert "service PostgreSQL" in out and "instances: rolebot run --webhook" in out
