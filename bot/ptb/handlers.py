@@ -100,11 +100,7 @@ class Core:
     ) -> None:
         self.config = config
         self.storage = storage
-        loop = loop_settings(config)
-        if clock is None:
-            self.service = Conversation(library, storage, loop=loop)
-        else:
-            self.service = Conversation(library, storage, clock=clock, loop=loop)
+        self.service = Conversation(library, storage, clock=clock, loop=loop_settings(config))
         self.translator = translator_for(config, library)
         self.locks = KeyedLocks()
         self.prefix = prefix

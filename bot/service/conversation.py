@@ -95,14 +95,15 @@ class Conversation:
         library: Library,
         storage: Storage,
         *,
-        clock: Callable[[], int] = wall_clock_ms,
+        clock: Callable[[], int] | None = None,
         loop: LoopSettings = LOOP_OFF,
     ) -> None:
-        """`loop`: what the learning loop schedules (reminders, reviews, follow-ups); off
+        """`clock`: the service's time in ms (the wall clock by default; tests move it).
+        `loop`: what the learning loop schedules (reminders, reviews, follow-ups); off
         by default (the simulator, the studio), on for the bot from its settings."""
         self.library = library
         self.storage = storage
-        self.clock = clock
+        self.clock = clock or wall_clock_ms
         self.loop = loop
 
     async def handle(

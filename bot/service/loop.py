@@ -51,6 +51,13 @@ def settings_for(config: Config) -> LoopSettings:
     )
 
 
+def recall(fact: events.AnswerGiven) -> Recall:
+    """A first answer, as the review model reads it."""
+    assert fact.correct is not None
+    confidence = Confidence(fact.confidence) if fact.confidence else None
+    return Recall(fact.at_ms, fact.correct, confidence)
+
+
 class Loop:
     """One input's view of the learning loop for one user, inside its unit."""
 
@@ -89,25 +96,31 @@ class Loop:
             await self.unit.schedule(Job(self.user.id, FOLLOWUP, scenario_id, run, due))
 
     async def enter_reviews(self, facts: tuple[events.Event, ...]) -> None:
+        """Cards for the questions answered wrong first, or guessed. The stored cards are
+        read only when there is one: most inputs answer nothing, or answer right."""
+        entering = [
+            card
+            for fact in facts
+            if isinstance(fact, events.AnswerGiven)
+            and fact.attempt == 1
+            and fact.step is not None
+            and fact.correct is not None
+            and (card := review.enter(fact.scenario, fact.step, fact.run, recall(fact)))
+        ]
+        if not entering:
+            return
         cards = await self.cards()
         known = {(c.scenario, c.step) for c in cards}
-        added = False
-        for fact in facts:
-            if not isinstance(fact, events.AnswerGiven) or fact.attempt != 1 or fact.step is None:
-                continue
-            if fact.correct is None or (fact.scenario, fact.step) in known:
-                continue
-            confidence = Confidence(fact.confidence) if fact.confidence else None
-            card = review.enter(
-                fact.scenario, fact.step, fact.run, Recall(fact.at_ms, fact.correct, confidence)
-            )
-            if card is not None:
-                await self.save(card)
-                cards.append(card)
-                known.add((card.scenario, card.step))
-                added = True
-        if added:
-            await self.schedule_review(cards)
+        fresh = {(c.scenario, c.step): c for c in entering if (c.scenario, c.step) not in known}
+        new = list(fresh.values())
+        for card in new:
+            await self.save(card)
+        if new:
+            await self.schedule_review(cards + new)
+
+    async def record(self, facts: tuple[events.Event, ...]) -> None:
+        if facts:
+            await self.unit.apply(Change(user_id=self.user.id, now_ms=self.now, events=facts))
 
     # -- cards ----------------------------------------------------------------------------
 
@@ -144,10 +157,7 @@ class Loop:
         elif result.card != card:
             await self.save(result.card)
             cards[cards.index(card)] = result.card
-        if result.events:
-            await self.unit.apply(
-                Change(user_id=self.user.id, now_ms=self.now, events=result.events)
-            )
+        await self.record(result.events)
         await self.schedule_review(cards)
         return result.replies
 
@@ -164,10 +174,7 @@ class Loop:
         if scenario is None:
             return (Reply(parts=(Text("scenario-removed"),)),)
         result = followup.respond(scenario, pressed, locale, self.now)
-        if result.events:
-            await self.unit.apply(
-                Change(user_id=self.user.id, now_ms=self.now, events=result.events)
-            )
+        await self.record(result.events)
         return result.replies
 
     async def set_reminders(self, on: bool) -> tuple[Reply, ...]:
@@ -255,7 +262,7 @@ class Loop:
             )
             for card in chosen
         )
-        await self.unit.apply(Change(user_id=self.user.id, now_ms=self.now, events=facts))
+        await self.record(facts)
         await self.schedule_review(cards)
         return review.message(scenario, chosen, seed=job.id)
 
@@ -264,8 +271,5 @@ class Loop:
         if scenario is None or not self.settings.followups:
             return ()
         result = followup.ask(scenario, job.run, locale, self.now)
-        if result.events:
-            await self.unit.apply(
-                Change(user_id=self.user.id, now_ms=self.now, events=result.events)
-            )
+        await self.record(result.events)
         return result.replies

@@ -68,11 +68,7 @@ class BotApp:
         self.config = config
         self.storage = storage
         self.bot = bot
-        loop = loop_settings(config)
-        if clock is None:
-            self.service = Conversation(library, storage, loop=loop)
-        else:
-            self.service = Conversation(library, storage, clock=clock, loop=loop)
+        self.service = Conversation(library, storage, clock=clock, loop=loop_settings(config))
         self.translator = translator_for(config, library)
         self.outbox = Outbox(bot)
         self.sending = Sending(config, storage, self.service, self.outbox, lambda: self.translator)
