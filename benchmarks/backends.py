@@ -27,8 +27,8 @@ import itertools
 import os
 import tempfile
 from collections.abc import Awaitable, Callable, Iterator
+from functools import partial
 from pathlib import Path
-from typing import Any
 
 from benchmarks.harness import Chat, rolebot, shipped_library
 from benchmarks.timing import now, percentile
@@ -96,7 +96,7 @@ async def delivery_walker(
     database: str, *, outbox: bool
 ) -> tuple[Timed, Callable[[], Awaitable[None]]]:
     from bot.botapi.courier import Courier, Settings
-    from bot.botapi.envelope import seal
+    from bot.botapi.envelope import sealed
     from bot.config import Config
     from bot.service import Mail
     from bot.service.texts import translator_for
@@ -113,8 +113,7 @@ async def delivery_walker(
     courier = Courier(storage, sender, blocked, Settings(pace=None))
     scenarios = sorted(library.scenarios)
 
-    def compose(reply: Any, locale: str) -> str:
-        return seal(translator.reply(reply, locale))
+    compose = partial(sealed, translator)
 
     async def walk(user: int, ids: Iterator[int], times: list[float]) -> None:
         who = Who(f"tg:{user}", "ru")

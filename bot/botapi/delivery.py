@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from functools import partial
 
 from bot.botapi.courier import DETACHED, BlockedHook, Courier
-from bot.botapi.envelope import seal
+from bot.botapi.envelope import sealed
 from bot.botapi.port import Blocked, Sender
-from bot.core.replies import Reply
 from bot.i18n import RenderedReply, Translator
 from bot.service import BotBlocked, Conversation, Mail, Response, UserInput, Who
 from bot.storage.port import Claim
@@ -37,11 +37,8 @@ class Delivery:
         mail = None
         if self.chat_id is not None:
             self.claim = self.courier.claim()
-            mail = Mail(self.chat_id, self.compose, self.claim)
+            mail = Mail(self.chat_id, partial(sealed, self.translator), self.claim)
         return await self.service.handle(self.who, inp, update_id=update_id, mail=mail)
-
-    def compose(self, reply: Reply, locale: str) -> str:
-        return seal(self.translator.reply(reply, locale))
 
     async def show(self, response: Response) -> None:
         """Send what the input queued (and anything queued before it, in order)."""

@@ -6,12 +6,18 @@ from __future__ import annotations
 import json
 
 from bot.core import actions
-from bot.i18n import RenderedButton, RenderedReply
+from bot.core.replies import Reply
+from bot.i18n import RenderedButton, RenderedReply, Translator
 
 
 def seal(reply: RenderedReply) -> str:
     buttons = [[[b.label, actions.encode(b.action)] for b in row] for row in reply.buttons]
     return json.dumps({"t": reply.text, "b": buttons, "s": reply.step}, ensure_ascii=False)
+
+
+def sealed(translator: Translator, reply: Reply, locale: str) -> str:
+    """An abstract reply, rendered in `locale`, as an outbox row's body (`Mail.compose`)."""
+    return seal(translator.reply(reply, locale))
 
 
 def open_body(body: str) -> RenderedReply:

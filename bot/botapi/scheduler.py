@@ -12,10 +12,10 @@ import contextlib
 import logging
 import secrets
 from collections.abc import Callable
+from functools import partial
 
 from bot.botapi.courier import Courier
-from bot.botapi.envelope import seal
-from bot.core.replies import Reply
+from bot.botapi.envelope import sealed
 from bot.i18n import Translator
 from bot.service import Conversation, Due, Mail, Who
 from bot.storage import Storage
@@ -48,9 +48,6 @@ class Scheduler:
         self._task: asyncio.Task[None] | None = None
         self._stop = asyncio.Event()
 
-    def compose(self, reply: Reply, locale: str) -> str:
-        return seal(self.translator().reply(reply, locale))
-
     async def run_due(self) -> int:
         """Run the jobs due now (by the service's clock); returns how many were taken on."""
         token = secrets.token_hex(8)
@@ -66,7 +63,7 @@ class Scheduler:
     async def run(self, job: DueJob) -> None:
         chat_id = int(job.external_id.removeprefix(TELEGRAM))
         claim = self.courier.claim()
-        mail = Mail(chat_id, self.compose, claim)
+        mail = Mail(chat_id, partial(sealed, self.translator()), claim)
         response = await self.service.handle(Who(job.external_id), Due(job.id), mail=mail)
         if response.outgoing:
             await self.courier.deliver(chat_id, claim, response.outgoing)

@@ -7,16 +7,16 @@ from __future__ import annotations
 import asyncio
 import shutil
 from collections.abc import AsyncIterator
+from functools import partial
 from pathlib import Path
 
 import pytest
 
 from bot.botapi.courier import Courier, Settings
-from bot.botapi.envelope import seal
+from bot.botapi.envelope import sealed
 from bot.core import actions
 from bot.core.loader import Library, load_library
 from bot.core.model import QuestionStep
-from bot.core.replies import Reply
 from bot.i18n import RenderedReply, Translator
 from bot.service import Conversation, Due, Mail, Press, Who
 from bot.service.loop import HOUR_MS, LoopSettings
@@ -45,10 +45,7 @@ async def storage(database: str) -> AsyncIterator[Storage]:
 
 
 def mail(translator: Translator, courier: Courier) -> Mail:
-    def compose(reply: Reply, locale: str) -> str:
-        return seal(translator.reply(reply, locale))
-
-    return Mail(USER, compose, courier.claim())
+    return Mail(USER, partial(sealed, translator), courier.claim())
 
 
 async def test_a_due_job_and_its_message_are_one_commit(
