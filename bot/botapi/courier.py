@@ -12,7 +12,6 @@ idempotency key that would close it).
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import secrets
 import time
@@ -21,6 +20,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 
 from bot.botapi.envelope import open_body
+from bot.botapi.periodic import Periodic
 from bot.botapi.port import Blocked, Sender
 from bot.config import Config
 from bot.storage import Storage
@@ -83,8 +83,7 @@ class Courier:
         self.sender = sender
         self.on_blocked = on_blocked
         self.settings = settings or Settings()
-        self._sweeper: asyncio.Task[None] | None = None
-        self._stop = asyncio.Event()
+        self._sweeper = Periodic("outbox-sweep", self.sweep, self.settings.sweep_s)
         self._sending: set[asyncio.Task[bool]] = set()
         """Deliveries detached from their update (`DETACHED`), awaited at close."""
         self._limited: dict[int, int] = {}
@@ -165,18 +164,7 @@ class Courier:
 
     def start(self) -> None:
         """Begin sweeping (idempotent)."""
-        if self._sweeper is None:
-            self._stop.clear()
-            self._sweeper = asyncio.create_task(self._sweep_forever(), name="outbox-sweep")
-
-    async def _sweep_forever(self) -> None:
-        while not self._stop.is_set():
-            try:
-                await self.sweep()
-            except Exception:
-                log.exception("outbox sweep failed; trying again")
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._stop.wait(), self.settings.sweep_s)
+        self._sweeper.start()
 
     async def sweep(self) -> int:
         """Send what nobody holds; returns how many chats were taken on."""
@@ -200,8 +188,4 @@ class Courier:
     async def close(self) -> None:
         if self._sending:
             await asyncio.gather(*self._sending, return_exceptions=True)
-        self._stop.set()
-        if self._sweeper is not None:
-            sweeper, self._sweeper = self._sweeper, None
-            with contextlib.suppress(asyncio.CancelledError):
-                await sweeper
+        await self._sweeper.close()

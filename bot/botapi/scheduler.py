@@ -8,7 +8,6 @@ the unit of work: a job is deleted by the one unit that writes its message to th
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import secrets
 from collections.abc import Callable
@@ -16,6 +15,7 @@ from functools import partial
 
 from bot.botapi.courier import Courier
 from bot.botapi.envelope import sealed
+from bot.botapi.periodic import Periodic
 from bot.i18n import Translator
 from bot.service import Conversation, Due, Mail, Who
 from bot.storage import Storage
@@ -42,11 +42,9 @@ class Scheduler:
         self.service = service
         self.courier = courier
         self.translator = translator
-        self.tick_s = tick_s
         self.lease_ms = int(lease_s * 1000)
         self.batch = batch
-        self._task: asyncio.Task[None] | None = None
-        self._stop = asyncio.Event()
+        self._ticks = Periodic("learning-loop", self.run_due, tick_s)
 
     async def run_due(self) -> int:
         """Run the jobs due now (by the service's clock); returns how many were taken on."""
@@ -69,22 +67,7 @@ class Scheduler:
             await self.courier.deliver(chat_id, claim, response.outgoing)
 
     def start(self) -> None:
-        if self._task is None:
-            self._stop.clear()
-            self._task = asyncio.create_task(self._forever(), name="learning-loop")
-
-    async def _forever(self) -> None:
-        while not self._stop.is_set():
-            try:
-                await self.run_due()
-            except Exception:
-                log.exception("learning-loop tick failed; trying again")
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._stop.wait(), self.tick_s)
+        self._ticks.start()
 
     async def close(self) -> None:
-        self._stop.set()
-        if self._task is not None:
-            task, self._task = self._task, None
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+        await self._ticks.close()
