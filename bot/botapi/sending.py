@@ -39,3 +39,34 @@ class Sending:
         """Replies being sent go out first; then both stop."""
         await self.scheduler.close()
         await self.courier.close()
+
+
+class LateSending:
+    """`Sending` for a bot known only from its first update (python-telegram-bot's context,
+    an aiogram host's bot): built and started then, with that bot's sender."""
+
+    def __init__(
+        self,
+        config: Config,
+        storage: Storage,
+        service: Conversation,
+        translator: Callable[[], Translator],
+    ) -> None:
+        self.config = config
+        self.storage = storage
+        self.service = service
+        self.translator = translator
+        self._sending: Sending | None = None
+
+    def courier(self, sender: Callable[[], Sender]) -> Courier:
+        """The courier, built and started with `sender()` on first use."""
+        if self._sending is None:
+            self._sending = Sending(
+                self.config, self.storage, self.service, sender(), self.translator
+            )
+            self._sending.start()
+        return self._sending.courier
+
+    async def close(self) -> None:
+        if self._sending is not None:
+            await self._sending.close()

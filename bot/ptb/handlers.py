@@ -32,7 +32,7 @@ from bot.botapi.delivery import Delivery
 from bot.botapi.identity import identify
 from bot.botapi.locks import KeyedLocks
 from bot.botapi.port import Blocked
-from bot.botapi.sending import Sending
+from bot.botapi.sending import LateSending
 from bot.config import Config
 from bot.core import actions
 from bot.core.loader import Library
@@ -106,23 +106,18 @@ class Core:
         self.prefix = prefix
         self.commands = dict(commands) if commands is not None else None
         self.admin_commands = dict(admin_commands or {"reload": "reload", "stats": "stats"})
-        self._sending: Sending | None = None
+        self._sending = LateSending(config, storage, self.service, lambda: self.translator)
 
     def courier(self, bot: Bot) -> Courier:
         """Sends the outbox with the bot the updates come with, and runs the learning loop's
         due jobs; started on first use (the runner starts them with the bot, so replies a
         previous run left queued go out)."""
-        if self._sending is None:
-            outbox = Outbox(bot, backoff=self.config.retry_delay, prefix=self.prefix)
-            self._sending = Sending(
-                self.config, self.storage, self.service, outbox, lambda: self.translator
-            )
-            self._sending.start()
-        return self._sending.courier
+        return self._sending.courier(
+            lambda: Outbox(bot, backoff=self.config.retry_delay, prefix=self.prefix)
+        )
 
     async def close(self) -> None:
-        if self._sending is not None:
-            await self._sending.close()
+        await self._sending.close()
 
     @property
     def library(self) -> Library:

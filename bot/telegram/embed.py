@@ -16,7 +16,7 @@ from bot.botapi.courier import Courier
 from bot.botapi.delivery import Delivery
 from bot.botapi.identity import identify
 from bot.botapi.locks import KeyedLocks
-from bot.botapi.sending import Sending
+from bot.botapi.sending import LateSending
 from bot.config import Config
 from bot.core import actions
 from bot.core.loader import Library
@@ -55,7 +55,7 @@ class Lessons(Router):
         self.locks = KeyedLocks()
         self.prefix = prefix
         self.commands = dict(commands)
-        self._sending: Sending | None = None
+        self._sending = LateSending(config, storage, self.service, lambda: self.translator)
         tools = AdminTools(
             config=config,
             storage=storage,
@@ -77,13 +77,9 @@ class Lessons(Router):
     def courier(self, bot: Bot) -> Courier:
         """The host's bot is known from its first update: the outbox is sent from then on
         (a restarted host sends what a previous run left queued at its first update)."""
-        if self._sending is None:
-            outbox = Outbox(bot, backoff=self.config.retry_delay, prefix=self.prefix)
-            self._sending = Sending(
-                self.config, self.storage, self.service, outbox, lambda: self.translator
-            )
-            self._sending.start()
-        return self._sending.courier
+        return self._sending.courier(
+            lambda: Outbox(bot, backoff=self.config.retry_delay, prefix=self.prefix)
+        )
 
     def delivery(self, bot: Bot, who: Who, chat_id: int | None) -> tuple[Outbox, Delivery]:
         outbox = Outbox(bot, backoff=self.config.retry_delay, prefix=self.prefix)
@@ -125,8 +121,7 @@ class Lessons(Router):
             await delivery.show(await delivery.handle(Press(actions.Open(scenario))))
 
     async def close(self) -> None:
-        if self._sending is not None:
-            await self._sending.close()
+        await self._sending.close()
         await self.storage.close()
 
 
