@@ -29,6 +29,7 @@ import tempfile
 from collections.abc import Awaitable, Callable, Iterator
 from functools import partial
 from pathlib import Path
+from typing import Literal
 
 from benchmarks.harness import Chat, rolebot, shipped_library
 from benchmarks.timing import now, percentile
@@ -66,25 +67,6 @@ Timed = Callable[[int, Iterator[int], list[float]], Awaitable[None]]
 """Walk one learner (their number, update ids), adding each update's time to the list."""
 
 
-async def service_walker(database: str) -> tuple[Timed, Callable[[], Awaitable[None]]]:
-    storage = open_storage(database)
-    service = Conversation(shipped_library(), storage)
-    scenarios = sorted(shipped_library().scenarios)
-
-    async def walk(user: int, ids: Iterator[int], times: list[float]) -> None:
-        who = Who(f"tg:{user}", "ru")
-        inp: Press | Typed | None = Press(actions.Open(scenarios[user % len(scenarios)]))
-        for turn in range(MAX_INPUTS):
-            if inp is None:
-                return
-            started = now()
-            response = await service.handle(who, inp, update_id=next(ids))
-            times.append(now() - started)
-            inp = next_input(response, turn)
-
-    return walk, storage.close
-
-
 class NullSender:
     """Accepts every message at once (the Bot API's cost is not ours)."""
 
@@ -92,9 +74,12 @@ class NullSender:
         return 1
 
 
-async def delivery_walker(
-    database: str, *, outbox: bool
-) -> tuple[Timed, Callable[[], Awaitable[None]]]:
+Mode = Literal["service", "direct", "outbox"]
+"""service: `Conversation.handle` alone. direct: then the replies rendered and sent from
+memory. outbox: the replies queued in the input's transaction, then sent and deleted."""
+
+
+async def walker(database: str, mode: Mode) -> tuple[Timed, Callable[[], Awaitable[None]]]:
     from bot.botapi.courier import Courier, Settings
     from bot.botapi.envelope import sealed
     from bot.config import Config
@@ -112,37 +97,41 @@ async def delivery_walker(
 
     courier = Courier(storage, sender, blocked, Settings(pace=None))
     scenarios = sorted(library.scenarios)
-
     compose = partial(sealed, translator)
 
-    async def walk(user: int, ids: Iterator[int], times: list[float]) -> None:
+    async def apply(user: int, inp: Press | Typed, update_id: int) -> Response:
         who = Who(f"tg:{user}", "ru")
+        if mode == "outbox":
+            claim = courier.claim()
+            mail = Mail(user, compose, claim)
+            response = await service.handle(who, inp, update_id=update_id, mail=mail)
+            await courier.deliver(user, claim, response.outgoing)
+            return response
+        response = await service.handle(who, inp, update_id=update_id)
+        if mode == "direct":
+            for reply in response.replies:
+                await sender.send(user, translator.reply(reply, response.locale))
+        return response
+
+    async def walk(user: int, ids: Iterator[int], times: list[float]) -> None:
         inp: Press | Typed | None = Press(actions.Open(scenarios[user % len(scenarios)]))
         for turn in range(MAX_INPUTS):
             if inp is None:
                 return
             started = now()
-            if outbox:
-                claim = courier.claim()
-                mail = Mail(user, compose, claim)
-                response = await service.handle(who, inp, update_id=next(ids), mail=mail)
-                await courier.deliver(user, claim, response.outgoing)
-            else:
-                response = await service.handle(who, inp, update_id=next(ids))
-                for reply in response.replies:
-                    await sender.send(user, translator.reply(reply, response.locale))
+            response = await apply(user, inp, next(ids))
             times.append(now() - started)
             inp = next_input(response, turn)
 
     return walk, storage.close
 
 
-async def delivery_figures(
-    database: str, users: int, together: int, *, outbox: bool
+async def walker_figures(
+    database: str, users: int, together: int, mode: Mode
 ) -> tuple[float, ...]:
-    walk, close = await delivery_walker(database, outbox=outbox)
+    walk, close = await walker(database, mode)
     try:
-        await walk(1, itertools.count(1), [])
+        await walk(1, itertools.count(1), [])  # warm-up: the pool, the statement caches
         return await measure(walk, 1_000, users, together)
     finally:
         await close()
@@ -165,15 +154,6 @@ async def measure(walk: Timed, first_user: int, users: int, together: int) -> tu
     await asyncio.gather(*(one(u) for u in range(first_user + users, first_user + 2 * users)))
     elapsed = now() - started
     return percentile(alone, 0.5) * 1e6, percentile(alone, 0.99) * 1e6, len(crowd) / elapsed
-
-
-async def service_figures(database: str, users: int, together: int) -> tuple[float, ...]:
-    walk, close = await service_walker(database)
-    try:
-        await walk(1, itertools.count(1), [])  # warm-up: the pool, the statement caches
-        return await measure(walk, 1_000, users, together)
-    finally:
-        await close()
 
 
 async def bot_figures(
@@ -206,14 +186,15 @@ async def main_async(users: int, together: int, postgres: str) -> None:
             if url:
                 await empty_postgres(url)
             database = url or str(Path(folder) / f"service-{name}.sqlite3")
-            rows.setdefault("service", {})[name] = await service_figures(database, users, together)
-            for kind, outbox in (("direct", False), ("outbox", True)):
+            figures = await walker_figures(database, users, together, "service")
+            rows.setdefault("service", {})[name] = figures
+            for mode in ("direct", "outbox"):
                 if url:
                     await empty_postgres(url)
                 else:
-                    database = str(Path(folder) / f"{kind}-{name}.sqlite3")
-                figures = await delivery_figures(database, users, together, outbox=outbox)
-                rows.setdefault(kind, {})[name] = figures
+                    database = str(Path(folder) / f"{mode}-{name}.sqlite3")
+                figures = await walker_figures(database, users, together, mode)
+                rows.setdefault(mode, {})[name] = figures
             if url:
                 await empty_postgres(url)
             sub = Path(folder) / name
