@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 import threading
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,7 +36,7 @@ def open_connection(path: Path | str, *, autocheckpoint: bool = True) -> sqlite3
     if str(path) != ":memory:":
         Path(path).parent.mkdir(parents=True, exist_ok=True)
     conn = sqlite3.connect(str(path), check_same_thread=False, timeout=30, isolation_level=None)
-    conn.execute("PRAGMA journal_mode=WAL")
+    _enter_wal(conn)
     conn.execute("PRAGMA synchronous=NORMAL")
     conn.execute("PRAGMA foreign_keys=ON")
     conn.execute("PRAGMA busy_timeout=30000")
@@ -43,6 +44,27 @@ def open_connection(path: Path | str, *, autocheckpoint: bool = True) -> sqlite3
     if not autocheckpoint:
         conn.execute("PRAGMA wal_autocheckpoint=0")
     return conn
+
+
+def _enter_wal(conn: sqlite3.Connection, *, within: float = 30.0) -> None:
+    """Switch a fresh file to WAL (a no-op once it is WAL: the mode is stored in the file).
+
+    Two processes opening a new file at once can both hold a shared lock while each asks for
+    the exclusive one the switch needs; SQLite answers one of them "database is locked" at
+    once, without waiting in the busy handler (waiting could deadlock). The other one
+    finishes the switch within milliseconds, so retrying for a bounded time is correct.
+    """
+    deadline = time.monotonic() + within
+    delay = 0.005
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() + delay > deadline:
+                raise
+            time.sleep(delay)
+            delay = min(delay * 2, 0.2)
 
 
 def connect_readonly(path: Path | str) -> sqlite3.Connection:
