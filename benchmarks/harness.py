@@ -13,6 +13,7 @@ from typing import Any, Protocol
 from aiogram import Bot
 from aiogram.types import Update
 
+from benchmarks.timing import now
 from bot.config import Config
 from bot.core import actions
 from bot.core.loader import Library, load_library
@@ -59,13 +60,28 @@ class Chat:
         self.scenario = scenario
         self.session = session
         self.turn = 0
+        self.choosing = 0.0
+        """Seconds this user spent choosing (`next_raw`): the simulated person's time, not the
+        bot's, so a benchmark takes it off the bot's elapsed time. It never awaits, so nothing
+        else runs inside it."""
 
-    def next_update(self, update_id: int) -> Update | None:
+    def next_update(self, update_id: int, bot: Bot | None = None) -> Update | None:
+        """The next update read as aiogram's polling reads it: bound to `bot` (without one,
+        aiogram's `feed_update` rebuilds the whole update through JSON to bind it)."""
         raw = self.next_raw(update_id)
-        return None if raw is None else Update.model_validate(raw)
+        if raw is None:
+            return None
+        return Update.model_validate(raw, context={"bot": bot} if bot else None)
 
     def next_raw(self, update_id: int) -> dict[str, Any] | None:
         """The next update as Telegram sends it (JSON), None at the end."""
+        started = now()
+        try:
+            return self._choose(update_id)
+        finally:
+            self.choosing += now() - started
+
+    def _choose(self, update_id: int) -> dict[str, Any] | None:
         self.turn += 1
         sender = {
             "id": self.user_id,

@@ -259,6 +259,11 @@ class Rollup:
 
     # -- what storage must load -----------------------------------------------------------
 
+    def source_known(self, user_id: int, source: str) -> None:
+        """A user's source, from a unit that has just read the user (it is then not looked
+        up again for the facts of that unit)."""
+        self.sources[user_id] = source
+
     def wanted(self, facts: Iterable[Fact]) -> Wanted:
         runs: set[RunKey] = set()
         users: set[int] = set()

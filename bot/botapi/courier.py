@@ -121,8 +121,10 @@ class Courier:
                     return False
                 if sent is None:
                     log.error("reply not delivered after retries", extra={"outbox_id": item.id})
-                await self.storage.sent([item.id])
-            batch = await self.storage.claim_chat(chat_id, claim, now_ms())
+                if index < len(batch) - 1:
+                    await self.storage.sent([item.id])
+            # The last row's delete and the claim of what was queued meanwhile: one commit.
+            batch = await self.storage.sent_then_claim([batch[-1].id], chat_id, claim, now_ms())
         log.warning("chat still has queued replies; the sweep sends them")
         return True
 

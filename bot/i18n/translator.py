@@ -22,6 +22,9 @@ _WARM_ARGS: dict[str, Any] = {
     "level": 1, "title": "", "text": "", "errors": "", "choice": "", "scenario": "",
     "available": "",
 }  # fmt: skip
+CACHED_TEXTS = 20_000
+"""Texts with arguments kept rendered (by key and argument values) before the cache starts
+over: a scenario's "step k of n", menu items, list items repeat for every learner."""
 DEFAULT_CONTACT = "default-contact"
 """Shown as $contact when no ROLEBOT_SUPPORT_CONTACT is configured."""
 
@@ -37,6 +40,23 @@ class RenderedReply:
     text: str
     buttons: tuple[tuple[RenderedButton, ...], ...]
     step: str | None
+
+
+def _signature(item: Text) -> tuple[Any, ...] | None:
+    """What a text renders from, hashable: its key and its arguments' values (nested texts by
+    their own signature); None when an argument is of another kind."""
+    args: list[tuple[Any, ...]] = []
+    for name, value in item.args.items():
+        if isinstance(value, Text):
+            nested = _signature(value)
+            if nested is None:
+                return None
+            args.append((name, nested))
+        elif isinstance(value, str | int | float):
+            args.append((name, type(value), value))
+        else:
+            return None
+    return (item.catalogue, item.key, item.attribute, tuple(args))
 
 
 class Translator:
@@ -65,6 +85,7 @@ class Translator:
         self.transport = transport
         self._default_contacts: dict[str, str] = {}
         self._plain: dict[tuple[str, str, str, str | None], str] = {}
+        self._with_args: dict[tuple[Any, ...], str] = {}
         self._bundles: dict[tuple[str, str], FluentBundle] = {}
 
     def warm(self, *, compile_messages: bool = True) -> None:
@@ -103,7 +124,16 @@ class Translator:
     def text(self, item: Text, locale: str) -> str:
         locale = self.locale(locale)
         if item.args:
-            return self._format(item, locale)
+            signature = _signature(item)
+            if signature is None:  # an argument that is not a number, a string or a Text
+                return self._format(item, locale)
+            known = (locale, signature)
+            rendered = self._with_args.get(known)
+            if rendered is None:
+                if len(self._with_args) >= CACHED_TEXTS:
+                    self._with_args.clear()
+                rendered = self._with_args[known] = self._format(item, locale)
+            return rendered
         # Most texts take no arguments: render each once (Fluent formatting is the largest
         # part of an update's CPU time otherwise).
         key = (locale, item.catalogue, item.key, item.attribute)

@@ -258,6 +258,12 @@ class Storage(Protocol):
     async def sent(self, ids: list[int]) -> None:
         """Rows done with (sent, or given up on): deleted."""
 
+    async def sent_then_claim(
+        self, ids: list[int], chat_id: int, claim: Claim, now_ms: int
+    ) -> tuple[Outgoing, ...]:
+        """`sent(ids)`, then `claim_chat` for what the chat queued meanwhile, in one
+        transaction: a sender's last row of a batch costs one commit, not two."""
+
     async def extend(self, token: str, until_ms: int) -> bool:
         """Renew a claim's lease while its sender still works; False when the claim holds
         nothing any more (its lease ran out and another sender took the rows)."""

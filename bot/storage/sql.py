@@ -81,11 +81,13 @@ DELETE_USER = "delete from users where id = ?"
 # -- the outbox and its pacing ----------------------------------------------------------------
 
 INSERT_OUTGOING = "insert into outbox (chat_id, body, created_ms) values (?, ?, ?)"
-CHAT_HELD = (
-    "select 1 from outbox where chat_id = ? and claimed_by <> ? and claimed_until_ms >= ? limit 1"
+CLAIM_CHAT = (
+    "update outbox set claimed_by = ?, claimed_until_ms = ? where chat_id = ? and not exists ("
+    "select 1 from outbox h where h.chat_id = ? and h.claimed_by <> ? "
+    "and h.claimed_until_ms >= ?) returning id, body"
 )
-CLAIM_CHAT = "update outbox set claimed_by = ?, claimed_until_ms = ? where chat_id = ?"
-CHAT_OUTGOING = "select id, body from outbox where chat_id = ? order by id"
+"""All of a chat's rows for a claim, unless another live claim holds the chat: one statement
+(the order of RETURNING is not defined: sort by id)."""
 WAITING_CHATS = (
     "select distinct chat_id from outbox o "
     "where (o.claimed_until_ms is null or o.claimed_until_ms < ?) and not exists ("

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Awaitable, Callable
 from http import HTTPStatus
@@ -36,7 +37,7 @@ from bot.botapi import retry
 from bot.botapi.port import Blocked, Pauser
 from bot.botapi.retry import MESSAGE_LIMIT
 from bot.core import actions
-from bot.i18n import RenderedReply
+from bot.i18n import RenderedButton, RenderedReply
 
 T = TypeVar("T")
 __all__ = ["Blocked", "Outbox", "TelegramSession", "keyboard"]
@@ -86,13 +87,21 @@ def _is_json(content: str) -> bool:
 def keyboard(reply: RenderedReply, prefix: str = "") -> InlineKeyboardMarkup | None:
     if not reply.buttons:
         return None
+    return _markup(reply.buttons, prefix)
+
+
+@functools.lru_cache(maxsize=4096)
+def _markup(rows: tuple[tuple[RenderedButton, ...], ...], prefix: str) -> InlineKeyboardMarkup:
+    """Built once per keyboard (a step's options in a locale): validating aiogram's models
+    cost about a fifth of a send. Sending never changes a markup, so one serves every send
+    (as a bot's module-level keyboard does); nothing here changes it either."""
     return InlineKeyboardMarkup(
         inline_keyboard=[
             [
                 InlineKeyboardButton(text=b.label, callback_data=prefix + actions.encode(b.action))
                 for b in row
             ]
-            for row in reply.buttons
+            for row in rows
         ]
     )
 

@@ -151,3 +151,20 @@ def test_every_reply_of_every_step_renders(library: Library, translator: Transla
     for locale in ("ru", "en"):
         assert translator.reply(menu(library.scenarios, {}), locale).buttons
         assert translator.text(Text("menu-empty"), locale)
+
+
+def test_texts_with_arguments_render_each_time_by_their_values(translator: Translator) -> None:
+    """Rendered texts with arguments are kept (by key and values): a second learner at
+    another step, or another scenario's title, must not get the first one's text."""
+
+    def item(title: str, current: int) -> Text:
+        return Text(
+            "menu-item-active",
+            args={"title": Text(title), "current": current, "total": 9},
+        )
+
+    first = translator.text(item("help-human", 1), "en")
+    assert translator.text(item("help-human", 1), "en") == first
+    assert translator.text(item("help-human", 2), "en") != first
+    assert translator.text(item("privacy", 1), "en") != first
+    assert translator.text(item("help-human", 1), "ru") != first

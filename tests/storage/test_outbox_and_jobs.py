@@ -48,6 +48,20 @@ async def test_a_claimed_chat_is_nobody_elses_until_its_lease_runs_out(storage: 
     assert await storage.claim_chat(CHAT, second, later) == ()
 
 
+async def test_the_last_delete_claims_what_was_queued_meanwhile(storage: Storage) -> None:
+    """A sender deletes its batch's last row and claims the chat's newer rows in one
+    transaction: a reply queued while it was sending (by a reminder, another instance) goes
+    out after it, by the same sender, with no wait for the sweep."""
+    sender = claim("sender")
+    (first,) = await post(storage, ["a"], sender)
+    assert await post(storage, ["b"], claim("meanwhile")) == [], "held by the sender"
+    following = await storage.sent_then_claim([first], CHAT, sender, NOW + 10)
+    assert [o.body for o in following] == ["b"]
+    assert await storage.claim_chat(CHAT, claim("other"), NOW + 20) == (), "still the sender's"
+    assert await storage.sent_then_claim([following[0].id], CHAT, sender, NOW + 30) == ()
+    assert await storage.waiting_chats(NOW + 60_000, 10) == [], "nothing left"
+
+
 async def test_slots_keep_the_chat_and_the_bot_limits(storage: Storage) -> None:
     pace = Pace(chat_interval_ms=1000, chat_burst=2, bot_interval_ms=100, bot_burst=3)
     held = claim("pacer", pace)

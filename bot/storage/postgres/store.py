@@ -208,6 +208,17 @@ class PostgresStorage:
             await conn.execute("set local synchronous_commit to off")
             await conn.executemany(q(sql.DELETE_OUTGOING), [(i,) for i in ids])
 
+    async def sent_then_claim(
+        self, ids: list[int], chat_id: int, claim: Claim, now_ms: int
+    ) -> tuple[Outgoing, ...]:
+        """Without waiting for the WAL flush, as `sent`: a claim lost in a server crash only
+        leaves the rows for the sweep."""
+        pool = await self.pool()
+        async with pool.acquire() as conn, conn.transaction():
+            await conn.execute("set local synchronous_commit to off")
+            await conn.executemany(q(sql.DELETE_OUTGOING), [(i,) for i in ids])
+            return await claim_rows(conn, chat_id, claim, now_ms)
+
     async def extend(self, token: str, until_ms: int) -> bool:
         pool = await self.pool()
         status = await pool.execute(q(sql.EXTEND_CLAIM), until_ms, token)
@@ -257,7 +268,11 @@ class PostgresUnit:
 
     async def find_user(self, external_id: str) -> User | None:
         row = await self.conn.fetchrow(q(sql.SELECT_USER), external_id)
-        return sql.user_from_row(row) if row else None
+        if row is None:
+            return None
+        user = sql.user_from_row(row)
+        self.rollup.source_known(user.id, sql.source_of(external_id))
+        return user
 
     async def user(self, external_id: str, locale: str, now_ms: int) -> User:
         found = await self.find_user(external_id)
@@ -345,10 +360,11 @@ async def claim_rows(
     """Inside the caller's transaction, holding the chat's advisory lock, so two senders never
     both see a chat free; then the pacing rows, chat before bot (one order, no deadlock)."""
     await conn.execute("select pg_advisory_xact_lock(hashtextextended($1, 1))", f"chat:{chat_id}")
-    if await conn.fetchval(q(sql.CHAT_HELD), chat_id, claim.token, now_ms):
-        return ()
-    await conn.execute(q(sql.CLAIM_CHAT), claim.token, now_ms + claim.lease_ms, chat_id)
-    rows = await conn.fetch(q(sql.CHAT_OUTGOING), chat_id)
+    until = now_ms + claim.lease_ms
+    found = await conn.fetch(
+        q(sql.CLAIM_CHAT), claim.token, until, chat_id, chat_id, claim.token, now_ms
+    )
+    rows = sorted((row[0], row[1]) for row in found)
     if not rows:
         return ()
     at, later = [now_ms] * len(rows), [False] * len(rows)

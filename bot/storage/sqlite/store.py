@@ -267,6 +267,15 @@ class SqliteStorage:
             return
         await self._write(lambda conn: conn.executemany(sql.DELETE_OUTGOING, [[i] for i in ids]))
 
+    async def sent_then_claim(
+        self, ids: list[int], chat_id: int, claim: Claim, now_ms: int
+    ) -> tuple[Outgoing, ...]:
+        def both(conn: sqlite3.Connection) -> tuple[Outgoing, ...]:
+            conn.executemany(sql.DELETE_OUTGOING, [[i] for i in ids])
+            return claim_rows(conn, chat_id, claim, now_ms)
+
+        return await self._write(both)
+
     async def extend(self, token: str, until_ms: int) -> bool:
         async with self._writer:
             return bool(self.conn.execute(sql.EXTEND_CLAIM, [until_ms, token]).rowcount)
@@ -315,7 +324,11 @@ class SqliteUnit:
 
     async def find_user(self, external_id: str) -> User | None:
         row = self.conn.execute(sql.SELECT_USER, [external_id]).fetchone()
-        return sql.user_from_row(row) if row else None
+        if row is None:
+            return None
+        user = sql.user_from_row(row)
+        self.storage.rollup.source_known(user.id, sql.source_of(external_id))
+        return user
 
     async def user(self, external_id: str, locale: str, now_ms: int) -> User:
         found = await self.find_user(external_id)
@@ -399,10 +412,9 @@ def claim_rows(
     conn: sqlite3.Connection, chat_id: int, claim: Claim, now_ms: int
 ) -> tuple[Outgoing, ...]:
     """Inside a write transaction (SQLite has one writer, so nothing else claims meanwhile)."""
-    if conn.execute(sql.CHAT_HELD, [chat_id, claim.token, now_ms]).fetchone():
-        return ()
-    conn.execute(sql.CLAIM_CHAT, [claim.token, now_ms + claim.lease_ms, chat_id])
-    rows = conn.execute(sql.CHAT_OUTGOING, [chat_id]).fetchall()
+    until = now_ms + claim.lease_ms
+    params = [claim.token, until, chat_id, chat_id, claim.token, now_ms]
+    rows = sorted(conn.execute(sql.CLAIM_CHAT, params).fetchall())
     if not rows:
         return ()
     at, later = [now_ms] * len(rows), [False] * len(rows)
