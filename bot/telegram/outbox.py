@@ -31,7 +31,7 @@ from aiogram.methods import (
     SetWebhook,
 )
 from aiogram.methods.base import Response, TelegramMethod, TelegramType
-from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
+from pydantic import BaseModel, ConfigDict
 
 from bot.botapi import retry
 from bot.botapi.port import Blocked, Pauser
@@ -43,11 +43,43 @@ T = TypeVar("T")
 __all__ = ["Blocked", "Outbox", "TelegramSession", "keyboard"]
 
 
+class SentMessage(BaseModel):
+    """What rolebot reads of a message Telegram sent or edited: its id. aiogram's `Message`
+    would validate the whole echo (text, chat, sender, every keyboard button) on every call:
+    about half of a send's cost, measured."""
+
+    model_config = ConfigDict(extra="ignore")
+    message_id: int
+
+
+class SendText(TelegramMethod[SentMessage]):
+    """sendMessage with rolebot's own payload: a chat, a text and a keyboard prepared once
+    as JSON. aiogram's session, middlewares and errors apply as to its own methods."""
+
+    __returning__ = SentMessage
+    __api_method__ = "sendMessage"
+
+    chat_id: int
+    text: str
+    reply_markup: str | None = None
+
+
+class EditText(TelegramMethod[SentMessage | bool]):
+    """editMessageText without a keyboard (closing a pressed message)."""
+
+    __returning__ = SentMessage | bool
+    __api_method__ = "editMessageText"
+
+    chat_id: int
+    message_id: int
+    text: str
+
+
 _RESPONSE_TYPES = tuple(
     Response[method.__returning__]  # type: ignore[name-defined]
     for method in (
-        AnswerCallbackQuery, DeleteWebhook, EditMessageReplyMarkup, EditMessageText, GetMe,
-        GetUpdates, SendDocument, SendMessage, SetMyCommands, SetWebhook,
+        AnswerCallbackQuery, DeleteWebhook, EditMessageReplyMarkup, EditMessageText, EditText,
+        GetMe, GetUpdates, SendDocument, SendMessage, SendText, SetMyCommands, SetWebhook,
     )
 )  # fmt: skip
 """Strong references to the parametrised response models aiogram builds for every call.
@@ -84,26 +116,21 @@ def _is_json(content: str) -> bool:
     return True
 
 
-def keyboard(reply: RenderedReply, prefix: str = "") -> InlineKeyboardMarkup | None:
+def keyboard(reply: RenderedReply, prefix: str = "") -> str | None:
+    """The reply's inline keyboard as the JSON Telegram reads."""
     if not reply.buttons:
         return None
     return _markup(reply.buttons, prefix)
 
 
 @functools.lru_cache(maxsize=4096)
-def _markup(rows: tuple[tuple[RenderedButton, ...], ...], prefix: str) -> InlineKeyboardMarkup:
-    """Built once per keyboard (a step's options in a locale): validating aiogram's models
-    cost about a fifth of a send. Sending never changes a markup, so one serves every send
-    (as a bot's module-level keyboard does); nothing here changes it either."""
-    return InlineKeyboardMarkup(
-        inline_keyboard=[
-            [
-                InlineKeyboardButton(text=b.label, callback_data=prefix + actions.encode(b.action))
-                for b in row
-            ]
-            for row in rows
-        ]
-    )
+def _markup(rows: tuple[tuple[RenderedButton, ...], ...], prefix: str) -> str:
+    """Made once per keyboard (a step's options in a locale), not per send."""
+    buttons = [
+        [{"text": b.label, "callback_data": prefix + actions.encode(b.action)} for b in row]
+        for row in rows
+    ]
+    return json.dumps({"inline_keyboard": buttons}, ensure_ascii=False)
 
 
 class Outbox:
@@ -121,20 +148,15 @@ class Outbox:
         self, chat_id: int, reply: RenderedReply, *, on_wait: Pauser | None = None
     ) -> int | None:
         text = reply.text if len(reply.text) <= MESSAGE_LIMIT else reply.text[: MESSAGE_LIMIT - 1]
-        markup = keyboard(reply, self.prefix)
-        message = await self.call(
-            lambda: self.bot.send_message(chat_id, text, reply_markup=markup), on_wait=on_wait
-        )
+        method = SendText(chat_id=chat_id, text=text, reply_markup=keyboard(reply, self.prefix))
+        message = await self.call(lambda: self.bot(method), on_wait=on_wait)
         return message.message_id if message is not None else None
 
     async def close_keyboard(self, chat_id: int, message_id: int, text: str | None) -> None:
         """Make an answered message inert: drop its buttons, optionally note the choice."""
         if text is not None:
-            await self.call(
-                lambda: self.bot.edit_message_text(
-                    text=text[:MESSAGE_LIMIT], chat_id=chat_id, message_id=message_id
-                )
-            )
+            method = EditText(chat_id=chat_id, message_id=message_id, text=text[:MESSAGE_LIMIT])
+            await self.call(lambda: self.bot(method))
         else:
             await self.call(
                 lambda: self.bot.edit_message_reply_markup(
