@@ -12,6 +12,7 @@ idempotency key that would close it).
 from __future__ import annotations
 
 import asyncio
+import itertools
 import logging
 import secrets
 import time
@@ -87,11 +88,15 @@ class Courier:
         self._sending: set[asyncio.Task[bool]] = set()
         """Deliveries detached from their update (`DETACHED`), awaited at close."""
         self._limited: dict[int, int] = {}
+        self._prefix = secrets.token_hex(6) + "-"
+        self._claims = itertools.count(1)
         """Chats Telegram answered 429 lately -> until when."""
 
     def claim(self) -> Claim:
+        """A token no other claim has: this courier's random prefix and a counter."""
         lease = int(self.settings.lease_s * 1000)
-        return Claim(secrets.token_hex(8), lease, self.settings.pace, now_ms())
+        token = f"{self._prefix}{next(self._claims):x}"
+        return Claim(token, lease, self.settings.pace, now_ms())
 
     async def deliver(self, chat_id: int, claim: Claim, outgoing: tuple[Outgoing, ...]) -> bool:
         """Send a chat's claimed rows in order, then whatever was queued meanwhile; False

@@ -3,6 +3,7 @@ and data, its step. Nothing else: no chat, no user, no typed text."""
 
 from __future__ import annotations
 
+import functools
 import json
 
 from bot.core import actions
@@ -20,7 +21,10 @@ def sealed(translator: Translator, reply: Reply, locale: str) -> str:
     return seal(translator.reply(reply, locale))
 
 
+@functools.lru_cache(maxsize=4096)
 def open_body(body: str) -> RenderedReply:
+    """Kept by body: the same step's reply in the same words goes to many learners (a body
+    holds no chat, no user and nothing typed). The result is immutable."""
     data = json.loads(body)
     rows: list[tuple[RenderedButton, ...]] = []
     for row in data.get("b", []):
