@@ -8,16 +8,26 @@ from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from typing import TypeVar
 
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message
+from telegram import Bot, Message
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
+from telegram.warnings import PTBUserWarning
 
 from bot.botapi import retry
+from bot.botapi.markup import inline_keyboard
 from bot.botapi.port import Pauser
 from bot.botapi.retry import MESSAGE_LIMIT
-from bot.core import actions
 from bot.i18n import RenderedReply
 
 T = TypeVar("T")
+SEND, EDIT = "sendMessage", "editMessageText"
+"""Sent with `Bot.do_api_request`, reading back only the message id: PTB's own methods build
+a whole `Message` from Telegram's echo (every keyboard button too), about half of a send's
+cost, measured. PTB asks to use its own methods for these; that advice is left out."""
+warnings.filterwarnings(
+    "ignore",
+    message=r"Please use 'Bot\.(sendMessage|editMessageText)' instead",
+    category=PTBUserWarning,
+)
 
 
 def retry_seconds(exc: RetryAfter) -> float:
@@ -26,20 +36,6 @@ def retry_seconds(exc: RetryAfter) -> float:
         warnings.simplefilter("ignore")
         value = exc.retry_after
     return value.total_seconds() if isinstance(value, timedelta) else float(value)
-
-
-def keyboard(reply: RenderedReply, prefix: str = "") -> InlineKeyboardMarkup | None:
-    if not reply.buttons:
-        return None
-    return InlineKeyboardMarkup(
-        [
-            [
-                InlineKeyboardButton(b.label, callback_data=prefix + actions.encode(b.action))
-                for b in row
-            ]
-            for row in reply.buttons
-        ]
-    )
 
 
 class Outbox:
@@ -56,20 +52,19 @@ class Outbox:
         self, chat_id: int, reply: RenderedReply, *, on_wait: Pauser | None = None
     ) -> int | None:
         text = reply.text if len(reply.text) <= MESSAGE_LIMIT else reply.text[: MESSAGE_LIMIT - 1]
-        markup = keyboard(reply, self.prefix)
-        message = await self.call(
-            lambda: self.bot.send_message(chat_id, text, reply_markup=markup), on_wait=on_wait
-        )
-        return message.message_id if message is not None else None
+        params: dict[str, object] = {"chat_id": chat_id, "text": text}
+        markup = inline_keyboard(reply, self.prefix)
+        if markup is not None:
+            params["reply_markup"] = markup
+        sent = await self.call(lambda: self.bot.do_api_request(SEND, params), on_wait=on_wait)
+        return int(sent["message_id"]) if isinstance(sent, dict) else None
 
     async def close_keyboard(self, chat_id: int, message_id: int, text: str | None) -> None:
         """Make an answered message inert: drop its buttons, optionally note the choice."""
         request: Callable[[], Awaitable[Message | bool]]
         if text is not None:
-            body = text[:MESSAGE_LIMIT]
-            request = lambda: self.bot.edit_message_text(  # noqa: E731
-                body, chat_id=chat_id, message_id=message_id
-            )
+            params = {"chat_id": chat_id, "message_id": message_id, "text": text[:MESSAGE_LIMIT]}
+            request = lambda: self.bot.do_api_request(EDIT, params)  # noqa: E731
         else:
             request = lambda: self.bot.edit_message_reply_markup(  # noqa: E731
                 chat_id=chat_id, message_id=message_id, reply_markup=None

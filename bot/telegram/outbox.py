@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import json
 from collections.abc import Awaitable, Callable
 from http import HTTPStatus
@@ -34,13 +33,13 @@ from aiogram.methods.base import Response, TelegramMethod, TelegramType
 from pydantic import BaseModel, ConfigDict
 
 from bot.botapi import retry
+from bot.botapi.markup import inline_keyboard
 from bot.botapi.port import Blocked, Pauser
 from bot.botapi.retry import MESSAGE_LIMIT
-from bot.core import actions
-from bot.i18n import RenderedButton, RenderedReply
+from bot.i18n import RenderedReply
 
 T = TypeVar("T")
-__all__ = ["Blocked", "Outbox", "TelegramSession", "keyboard"]
+__all__ = ["Blocked", "Outbox", "TelegramSession"]
 
 
 class SentMessage(BaseModel):
@@ -116,23 +115,6 @@ def _is_json(content: str) -> bool:
     return True
 
 
-def keyboard(reply: RenderedReply, prefix: str = "") -> str | None:
-    """The reply's inline keyboard as the JSON Telegram reads."""
-    if not reply.buttons:
-        return None
-    return _markup(reply.buttons, prefix)
-
-
-@functools.lru_cache(maxsize=4096)
-def _markup(rows: tuple[tuple[RenderedButton, ...], ...], prefix: str) -> str:
-    """Made once per keyboard (a step's options in a locale), not per send."""
-    buttons = [
-        [{"text": b.label, "callback_data": prefix + actions.encode(b.action)} for b in row]
-        for row in rows
-    ]
-    return json.dumps({"inline_keyboard": buttons}, ensure_ascii=False)
-
-
 class Outbox:
     """Sends with bounded retries. A 429 waits `retry_after` in this chat's task only, so other
     chats go on; network and server errors back off; harmless 400s are ignored; 403 raises
@@ -148,7 +130,9 @@ class Outbox:
         self, chat_id: int, reply: RenderedReply, *, on_wait: Pauser | None = None
     ) -> int | None:
         text = reply.text if len(reply.text) <= MESSAGE_LIMIT else reply.text[: MESSAGE_LIMIT - 1]
-        method = SendText(chat_id=chat_id, text=text, reply_markup=keyboard(reply, self.prefix))
+        method = SendText(
+            chat_id=chat_id, text=text, reply_markup=inline_keyboard(reply, self.prefix)
+        )
         message = await self.call(lambda: self.bot(method), on_wait=on_wait)
         return message.message_id if message is not None else None
 
