@@ -38,7 +38,9 @@ async def measure(users: int, folder: Path) -> tuple[int, int, int]:
                 update = chat.next_update(next(ids))
                 assert update is not None
                 await app.process(update)
-            session.keyboards.pop(chat.user_id, None)  # the simulated phone's memory, not ours
+            # The simulated phone's memory, not ours.
+            session.keyboards.pop(chat.user_id, None)
+            session.keyboard_messages.pop(chat.user_id, None)
         gc.collect()
         ours = rss_kb() - before
         known = await app.storage.users_by_source()
@@ -61,6 +63,7 @@ async def measure(users: int, folder: Path) -> tuple[int, int, int]:
             if update is not None:
                 await dispatcher.feed_update(bot, update)
         null.keyboards.pop(chat.user_id, None)
+        null.keyboard_messages.pop(chat.user_id, None)
     gc.collect()
     bare = rss_kb() - before
     return ours, bare, users * 2
