@@ -30,6 +30,21 @@ from benchmarks import (
     webhook,
 )
 
+WEBHOOK_QUICK = [
+    "--users",
+    "2",
+    "--steps",
+    "2",
+    "--rounds",
+    "1",
+    "--rate",
+    "10",
+    "--seconds",
+    "0.3",
+    "--fork",
+]
+"""Forked from the tests' launcher: two new interpreters would spend seconds each on imports."""
+
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
@@ -55,11 +70,7 @@ def main() -> None:
         ),
         "backends": lambda: backends.main(["--users", "1", "--together", "1"] if quick else []),
         "http": lambda: http.main(["--users", "1", "--steps", "2"] if quick else []),
-        "webhook": lambda: webhook.main(
-            ["--users", "2", "--steps", "2", "--rounds", "1", "--rate", "10", "--seconds", "0.3"]
-            if quick
-            else ["--rounds", "2"]
-        ),
+        "webhook": lambda: webhook.main(WEBHOOK_QUICK if quick else ["--rounds", "2"]),
         "instances": lambda: instances.main(
             ["--users", "1", "--steps", "2", "--rounds", "1"] if quick else []
         ),

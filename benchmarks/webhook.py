@@ -53,6 +53,7 @@ from aiohttp import web
 from benchmarks.harness import ROOT
 from benchmarks.timing import now, percentile
 from bot.core import actions
+from tests.telegram.launcher import Child, Launcher
 
 TOKEN = "123456:BENCH-token-not-real"
 BARE_TOKEN = "654321:BARE-token-not-real"
@@ -300,28 +301,78 @@ class Driver:
 
 @dataclass
 class BotProcess:
+    """A bot under test: a new process, or one forked from the tests' launcher (`--fork`)."""
+
     name: str
-    process: subprocess.Popen[bytes]
+    pid: int
     url: str
     log: Path
+    popen: subprocess.Popen[bytes] | None = None
+    child: Child | None = None
 
     def exited(self) -> bool:
-        return self.process.poll() is not None
+        if self.popen is not None:
+            return self.popen.poll() is not None
+        return self.child is not None and not self.child.running
 
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
+    async def stop(self) -> None:
+        """SIGTERM, as a deployment stops it; SIGKILL after 30 s."""
+        if self.popen is not None:
+            if self.popen.poll() is None:
+                self.popen.send_signal(signal.SIGTERM)
+                try:
+                    await asyncio.to_thread(self.popen.wait, 30)
+                except subprocess.TimeoutExpired:
+                    self.popen.kill()
+                    await asyncio.to_thread(self.popen.wait, 30)
+            return
+        if self.child is not None and self.child.running:
+            os.kill(self.pid, signal.SIGTERM)
             try:
-                self.process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=30)
+                await asyncio.wait_for(asyncio.shield(self.child.exit), timeout=30)
+            except TimeoutError:
+                await self.child.stop()
 
 
-def start_rolebot(
-    api: QuietBotAPI, folder: Path, log_level: str, name: str = "rolebot", source: Path = ROOT
+async def start_process(
+    name: str,
+    module: str,
+    args: list[str],
+    *,
+    env: dict[str, str],
+    cwd: Path,
+    log: Path,
+    url: str,
+    fork: bool,
 ) -> BotProcess:
-    """`rolebot run --webhook` from the checkout at `source` (this one by default)."""
+    """`python -m module *args`; with `fork`, forked from the tests' launcher, which has
+    imported aiogram already (seconds saved per bot on a small machine: the smoke test)."""
+    if fork:
+        child = await Launcher.shared().start(args, env, cwd, log, module=module)
+        return BotProcess(name, child.pid, url, log, child=child)
+    popen = spawn([sys.executable, "-m", module, *args], env, cwd, log)
+    return BotProcess(name, popen.pid, url, log, popen=popen)
+
+
+def spawn(
+    command: list[str], env: dict[str, str], cwd: Path, log: Path
+) -> subprocess.Popen[bytes]:
+    """A new process, its output appended to `log` (Popen does not wait for it)."""
+    with log.open("wb") as out:
+        return subprocess.Popen(command, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT)
+
+
+async def start_rolebot(
+    api: QuietBotAPI,
+    folder: Path,
+    log_level: str,
+    name: str = "rolebot",
+    source: Path = ROOT,
+    *,
+    fork: bool = False,
+) -> BotProcess:
+    """`rolebot run --webhook` from the checkout at `source` (this one by default; another
+    checkout is always a new process)."""
     listen = f"127.0.0.1:{free_port()}"
     folder = folder / name
     folder.mkdir()
@@ -341,19 +392,19 @@ def start_rolebot(
         "ROLEBOT_SEND_RATE": "0",  # the fake Bot API has no limits to keep
     }
     url = f"http://{listen}/hook"
-    log = folder / "rolebot.log"
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "bot", "run", "--webhook", url],
-            cwd=folder,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-    return BotProcess(name, process, url, log)
+    return await start_process(
+        name,
+        "bot",
+        ["run", "--webhook", url],
+        env=env,
+        cwd=folder,
+        log=folder / "rolebot.log",
+        url=url,
+        fork=fork and source == ROOT,
+    )
 
 
-def start_bare(api: QuietBotAPI, folder: Path) -> BotProcess:
+async def start_bare(api: QuietBotAPI, folder: Path, *, fork: bool = False) -> BotProcess:
     listen = f"127.0.0.1:{free_port()}"
     env = {
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
@@ -361,15 +412,16 @@ def start_bare(api: QuietBotAPI, folder: Path) -> BotProcess:
         "PYTHONPATH": str(ROOT),
     }
     log = folder / "bare.log"  # nothing: aiogram's INFO lines go nowhere without a handler
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "benchmarks.bare_webhook", listen, api.url, SECRET, BARE_TOKEN],
-            cwd=ROOT,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-    return BotProcess("bare", process, f"http://{listen}/hook", log)
+    return await start_process(
+        "bare",
+        "benchmarks.bare_webhook",
+        [listen, api.url, SECRET, BARE_TOKEN],
+        env=env,
+        cwd=ROOT,
+        log=log,
+        url=f"http://{listen}/hook",
+        fork=fork,
+    )
 
 
 def troubles(log: Path) -> str:
@@ -426,9 +478,9 @@ async def profiled_flood(
 ) -> Path:
     """One flood with py-spy sampling the bot; the collapsed stacks' file."""
     out = folder / f"{bot.name}.stacks.txt"
-    sampler = start_sampler(bot.process.pid, out)
+    sampler = start_sampler(bot.pid, out)
     await asyncio.sleep(1.0)  # py-spy attaches
-    await driver.flood(bot.name, bot.process.pid, users, steps)
+    await driver.flood(bot.name, bot.pid, users, steps)
     sampler.send_signal(signal.SIGINT)
     await asyncio.to_thread(sampler.wait, 60)
     return out
@@ -496,9 +548,15 @@ async def main_async(args: argparse.Namespace) -> None:
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
         try:
-            bots = [start_bare(api, folder), start_rolebot(api, folder, args.log_level)]
+            fork = args.fork
+            bots = [
+                await start_bare(api, folder, fork=fork),
+                await start_rolebot(api, folder, args.log_level, fork=fork),
+            ]
             if args.before is not None:
-                bots.append(start_rolebot(api, folder, args.log_level, "before", args.before))
+                bots.append(
+                    await start_rolebot(api, folder, args.log_level, "before", args.before)
+                )
             try:
                 await api.wait_for_webhook(len(bots), lambda: any(b.exited() for b in bots))
             except RuntimeError:
@@ -514,15 +572,13 @@ async def main_async(args: argparse.Namespace) -> None:
                 drivers = {b.name: Driver(api, session, b.url, first) for b in bots}
                 user = 1_000_000
                 for bot in bots:  # a warm-up: first renders, first statements
-                    await drivers[bot.name].flood(
-                        bot.name, bot.process.pid, range(user, user + 20), 3
-                    )
+                    await drivers[bot.name].flood(bot.name, bot.pid, range(user, user + 20), 3)
                     user += 20
                 logs_before = {b.name: b.log.stat().st_size for b in bots}
                 calls_before = Counter(api.calls)
                 for _ in range(args.rounds):
                     for bot in bots:
-                        pid = bot.process.pid
+                        pid = bot.pid
                         learners = range(user, user + args.users)
                         user += args.users
                         found = await drivers[bot.name].flood(bot.name, pid, learners, args.steps)
@@ -548,7 +604,7 @@ async def main_async(args: argparse.Namespace) -> None:
                         )
         finally:
             for bot in bots:
-                bot.stop()
+                await bot.stop()
             await api.stop()
         cores = os.cpu_count() or 1
         print(
@@ -594,6 +650,12 @@ def main(argv: list[str] | None = None) -> None:
         type=Path,
         default=None,
         help="also run the rolebot of this source tree (e.g. an older commit's `git archive`)",
+    )
+    parser.add_argument(
+        "--fork",
+        action="store_true",
+        help="fork the bots from the tests' launcher instead of starting new interpreters "
+        "(the smoke test: the figures then include the launcher's imported modules)",
     )
     asyncio.run(main_async(parser.parse_args(argv)))
 

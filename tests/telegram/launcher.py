@@ -58,8 +58,9 @@ def child(conn, request):
         os.dup2(log, 1)
         os.dup2(log, 2)
         os.close(log)
-        sys.argv = ["rolebot", *request["args"]]
-        runpy.run_module("bot", run_name="__main__", alter_sys=True)
+        module = request.get("module", "bot")
+        sys.argv = ["rolebot" if module == "bot" else module, *request["args"]]
+        runpy.run_module(module, run_name="__main__", alter_sys=True)
         code = 0
     except SystemExit as exc:
         code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
@@ -179,12 +180,25 @@ class Launcher:
         return cls._shared
 
     async def start(
-        self, args: Sequence[str], env: Mapping[str, str], cwd: Path, log: Path
+        self,
+        args: Sequence[str],
+        env: Mapping[str, str],
+        cwd: Path,
+        log: Path,
+        *,
+        module: str = "bot",
     ) -> Child:
-        """`rolebot *args` in `cwd` with exactly `env`, its stdout and stderr appended to
-        `log`. The bound only catches a launcher that hangs (its imports under load)."""
+        """`rolebot *args` (or `python -m module *args`, a module importable from `cwd`) in
+        `cwd` with exactly `env`, its stdout and stderr appended to `log`. The bound only
+        catches a launcher that hangs (its imports under load)."""
         reader, writer = await asyncio.open_unix_connection(str(self.path))
-        request = {"args": list(args), "env": dict(env), "cwd": str(cwd), "log": str(log)}
+        request = {
+            "args": list(args),
+            "env": dict(env),
+            "cwd": str(cwd),
+            "log": str(log),
+            "module": module,
+        }
         writer.write(json.dumps(request).encode() + b"\n")
         await writer.drain()
         line = await asyncio.wait_for(reader.readline(), timeout=120)
