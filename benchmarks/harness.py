@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import functools
+import itertools
 import resource
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -128,6 +130,33 @@ class Chat:
                 "data": data,
             },
         }
+
+
+MAX_PRESSES = 60
+"""A bound on one simulated user's walk (every shipped scenario ends well before)."""
+
+
+async def walk_to_the_end(
+    chats: list[Chat], process_raw: Callable[[dict[str, Any]], Awaitable[Any]]
+) -> tuple[float, list[list[dict[str, Any]]]]:
+    """Every chat presses until its walk ends, chats concurrently, each update going in as
+    Telegram's JSON through `process_raw` (reading it is the bot's work, timed). Returns the
+    bot's elapsed time, the users' choosing taken off (`Chat.choosing`: not the bot's work),
+    and the updates each chat sent, for a baseline fed the same."""
+    ids = itertools.count(1)
+    sent: list[list[dict[str, Any]]] = [[] for _ in chats]
+
+    async def walk(chat: Chat, mine: list[dict[str, Any]]) -> None:
+        for _ in range(MAX_PRESSES):
+            raw = chat.next_raw(next(ids))
+            if raw is None:
+                return
+            mine.append(raw)
+            await process_raw(raw)
+
+    started = now()
+    await asyncio.gather(*(walk(c, m) for c, m in zip(chats, sent, strict=True)))
+    return now() - started - sum(c.choosing for c in chats), sent
 
 
 @asynccontextmanager

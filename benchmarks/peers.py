@@ -62,7 +62,15 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest, RequestData
 
-from benchmarks.harness import ROOT, TOKEN, Chat, NullSession, rolebot, shipped_library
+from benchmarks.harness import (
+    ROOT,
+    TOKEN,
+    Chat,
+    NullSession,
+    rolebot,
+    shipped_library,
+    walk_to_the_end,
+)
 from benchmarks.timing import now
 from bot.config import Config
 from bot.ptb.app import PtbApp, RawUpdatesBot
@@ -510,24 +518,10 @@ async def walk_ptb(users: int, folder: Path) -> tuple[float, int]:
 
 async def walk_rolebot(users: int, folder: Path) -> tuple[float, int]:
     """rolebot on aiogram (its default transport)."""
-    ids = itertools.count(1)
-    count = 0
     async with rolebot(folder) as (app, session):
         chats = [Chat(40_000 + i, SCENARIO, session, language="en") for i in range(users)]
-
-        async def walk(chat: Chat) -> None:
-            nonlocal count
-            for _ in range(60):
-                raw = chat.next_raw(next(ids))
-                if raw is None:
-                    return
-                await app.process_raw(raw)  # aiogram's Update, bound, as polling reads it
-                count += 1
-
-        started = now()
-        await asyncio.gather(*(walk(c) for c in chats))
-        elapsed = now() - started - sum(c.choosing for c in chats)  # the users' own time
-    return elapsed, count
+        elapsed, sent = await walk_to_the_end(chats, app.process_raw)
+    return elapsed, sum(len(u) for u in sent)
 
 
 async def walk_rolebot_ptb(users: int, folder: Path) -> tuple[float, int]:
@@ -544,26 +538,12 @@ async def walk_rolebot_ptb(users: int, folder: Path) -> tuple[float, int]:
     app = PtbApp(config, shipped_library(), storage, RawUpdatesBot(TOKEN, request=request))
     app.translator.warm(compile_messages=False)  # as bot.ptb.app.create_app does
     await app.application.initialize()
-    ids = itertools.count(1)
-    count = 0
     chats = [Chat(60_000 + i, SCENARIO, request, language="en") for i in range(users)]
-
-    async def walk(chat: Chat) -> None:
-        nonlocal count
-        for _ in range(60):
-            raw = chat.next_raw(next(ids))
-            if raw is None:
-                return
-            await app.process_raw(raw)  # PTB's Update.de_json, then the handlers
-            count += 1
-
-    try:
-        started = now()
-        await asyncio.gather(*(walk(c) for c in chats))
-        elapsed = now() - started - sum(c.choosing for c in chats)  # the users' own time
+    try:  # PTB's Update.de_json, then the handlers
+        elapsed, sent = await walk_to_the_end(chats, app.process_raw)
     finally:
         await app.close()
-    return elapsed, count
+    return elapsed, sum(len(u) for u in sent)
 
 
 async def main_async(users: int, rounds: int) -> None:

@@ -29,7 +29,14 @@ from aiogram.types import (
     Update,
 )
 
-from benchmarks.harness import TOKEN, Chat, NullSession, rolebot, shipped_library
+from benchmarks.harness import (
+    TOKEN,
+    Chat,
+    NullSession,
+    rolebot,
+    shipped_library,
+    walk_to_the_end,
+)
 from benchmarks.timing import now, percentile
 
 
@@ -44,25 +51,10 @@ async def walk_rolebot(users: int, folder: Path) -> tuple[list[list[dict[str, An
     Each update goes in as Telegram's JSON through `process_raw`, the path polling takes
     (reading it into aiogram's `Update` is timed, as it is for the baseline); the simulated
     users' choosing is not the bot's work and is taken off the elapsed time."""
-    ids = itertools.count(1)
     scenarios = scenario_ids()
-    sent: list[list[dict[str, Any]]] = []
     async with rolebot(folder) as (app, session):
         chats = [Chat(10_000 + i, scenarios[i % len(scenarios)], session) for i in range(users)]
-
-        async def walk(chat: Chat) -> None:
-            mine: list[dict[str, Any]] = []
-            sent.append(mine)
-            for _ in range(60):
-                raw = chat.next_raw(next(ids))
-                if raw is None:
-                    return
-                mine.append(raw)
-                await app.process_raw(raw)
-
-        started = now()
-        await asyncio.gather(*(walk(c) for c in chats))
-        elapsed = now() - started - sum(c.choosing for c in chats)
+        elapsed, sent = await walk_to_the_end(chats, app.process_raw)
     return sent, elapsed, sum(len(u) for u in sent)
 
 
