@@ -23,8 +23,8 @@ _WARM_ARGS: dict[str, Any] = {
     "available": "",
 }  # fmt: skip
 CACHED_TEXTS = 20_000
-"""Texts with arguments kept rendered (by key and argument values) before the cache starts
-over: a scenario's "step k of n", menu items, list items repeat for every learner."""
+"""Texts kept rendered (by key and argument values) before the cache starts over: most take
+no arguments, and a scenario's "step k of n", menu and list items repeat for every learner."""
 DEFAULT_CONTACT = "default-contact"
 """Shown as $contact when no ROLEBOT_SUPPORT_CONTACT is configured."""
 
@@ -84,8 +84,7 @@ class Translator:
         self.contact = contact
         self.transport = transport
         self._default_contacts: dict[str, str] = {}
-        self._plain: dict[tuple[str, str, str, str | None], str] = {}
-        self._with_args: dict[tuple[Any, ...], str] = {}
+        self._rendered: dict[tuple[Any, ...], str] = {}
         self._bundles: dict[tuple[str, str], FluentBundle] = {}
 
     def warm(self, *, compile_messages: bool = True) -> None:
@@ -123,24 +122,18 @@ class Translator:
 
     def text(self, item: Text, locale: str) -> str:
         locale = self.locale(locale)
-        if item.args:
-            signature = _signature(item)
-            if signature is None:  # an argument that is not a number, a string or a Text
-                return self._format(item, locale)
-            known = (locale, signature)
-            rendered = self._with_args.get(known)
-            if rendered is None:
-                if len(self._with_args) >= CACHED_TEXTS:
-                    self._with_args.clear()
-                rendered = self._with_args[known] = self._format(item, locale)
-            return rendered
-        # Most texts take no arguments: render each once (Fluent formatting is the largest
-        # part of an update's CPU time otherwise).
-        key = (locale, item.catalogue, item.key, item.attribute)
-        cached = self._plain.get(key)
-        if cached is None:
-            cached = self._plain[key] = self._format(item, locale)
-        return cached
+        # Each text is rendered once per locale and argument values (Fluent formatting was
+        # the largest part of an update's CPU time otherwise).
+        signature = _signature(item)
+        if signature is None:  # an argument that is not a number, a string or a Text
+            return self._format(item, locale)
+        known = (locale, signature)
+        rendered = self._rendered.get(known)
+        if rendered is None:
+            if len(self._rendered) >= CACHED_TEXTS:
+                self._rendered.clear()
+            rendered = self._rendered[known] = self._format(item, locale)
+        return rendered
 
     def _format(self, item: Text, locale: str) -> str:
         bundle = self.bundle(locale, item.catalogue)

@@ -168,3 +168,5 @@ def test_texts_with_arguments_render_each_time_by_their_values(translator: Trans
     assert translator.text(item("help-human", 2), "en") != first
     assert translator.text(item("privacy", 1), "en") != first
     assert translator.text(item("help-human", 1), "ru") != first
+    plain = translator.text(Text("type-your-answer"), "en")
+    assert translator.text(Text("type-your-answer", attribute="terminal"), "en") != plain
