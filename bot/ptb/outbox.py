@@ -8,7 +8,7 @@ from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from typing import TypeVar
 
-from telegram import Bot, Message
+from telegram import Bot
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
 from telegram.warnings import PTBUserWarning
 
@@ -61,7 +61,7 @@ class Outbox:
 
     async def close_keyboard(self, chat_id: int, message_id: int, text: str | None) -> None:
         """Make an answered message inert: drop its buttons, optionally note the choice."""
-        request: Callable[[], Awaitable[Message | bool]]
+        request: Callable[[], Awaitable[object]]  # the result is not read
         if text is not None:
             params = {"chat_id": chat_id, "message_id": message_id, "text": text[:MESSAGE_LIMIT]}
             request = lambda: self.bot.do_api_request(EDIT, params)  # noqa: E731
